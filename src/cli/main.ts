@@ -1,0 +1,193 @@
+/**
+ * `outlet-review`: the review engine on files (CLI.md). The shell reads files, the clock and the
+ * arguments; everything it decides on comes from src/core.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError, parseSettings, type Settings } from "../core/config";
+import { parseDate } from "../core/dates";
+import { runChecks } from "../core/engine";
+import { buildCheckReport } from "../core/report";
+import { ruleIds } from "../core/rules";
+import { loadInputs } from "./load";
+import { formatTextReport } from "./textReport";
+
+export const EXIT_OK = 0;
+export const EXIT_STRICT = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** Today's date (ISO); the only place the clock is read. */
+  today: () => string;
+  stderrIsTty: boolean;
+}
+
+const USAGE = `用法：outlet-review <命令> [参数]
+
+命令：
+  check <输入…> [--registry 文件] [--config 文件] [--year 年度] [--today 日期] [--json] [--strict]
+        载入申报书、工作总结表、服务台账与网点名录（JSON 文件或文件夹），按《认定工作指南》逐条审核
+  demo  在随附的样例（samples/）上运行 check，输出审核报告
+  help  显示本说明
+
+参数：
+  --registry 文件  市级网点名录（也可直接放在输入中，按内容识别）
+  --config 文件    设置（阈值、日期、规则级别）JSON 文件
+  --year 年度      评估年度（默认取总结表与台账的年度）
+  --today 日期     参照日期 YYYY-MM-DD（默认今天；申报书未填填报日期时用于判断禁入期）
+  --json           在标准输出打印 JSON 报告（只有 JSON）
+  --strict         发现任何“错误”级问题时以退出码 1 结束
+
+退出码：0 审核完成（无论发现什么）；1 --strict 且有错误；2 用法错误或没有任何输入可读。
+stats、score、template 命令与 --out 工作簿输出将在后续版本提供。`;
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export function defaultIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    today: localToday,
+    stderrIsTty: Boolean(process.stderr.isTTY),
+  };
+}
+
+class UsageError extends Error {}
+
+function readSettings(configFile: string | undefined, year: string | undefined, today: string | undefined): Settings {
+  let raw: Record<string, unknown> = {};
+  if (configFile) {
+    let text: string;
+    try {
+      text = readFileSync(configFile, "utf8");
+    } catch {
+      throw new UsageError(`找不到设置文件“${configFile}”`);
+    }
+    try {
+      raw = JSON.parse(text) as Record<string, unknown>;
+    } catch (error) {
+      throw new UsageError(`设置文件“${configFile}”不是有效的 JSON：${error instanceof Error ? error.message : error}`);
+    }
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`设置文件“${configFile}”应为一个对象（{…}）`);
+  }
+  if (year !== undefined) {
+    if (!/^\d{4}$/u.test(year)) throw new UsageError(`--year 应为四位年份，实为“${year}”`);
+    raw = { ...raw, year: Number(year) };
+  }
+  if (today !== undefined) raw = { ...raw, today };
+  try {
+    return parseSettings(raw, ruleIds());
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(`${configFile ? `设置文件“${configFile}”：` : ""}${error.message}`);
+    throw error;
+  }
+}
+
+async function check(args: string[], io: Io, demoRoot?: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      registry: { type: "string", multiple: true },
+      config: { type: "string" },
+      year: { type: "string" },
+      today: { type: "string" },
+      json: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
+      out: { type: "string" },
+    },
+  });
+  if (values.out) throw new UsageError("--out（写出审核工作簿）将在工作簿版本提供；当前请使用 --json 或文字报告");
+  const inputs = demoRoot ? [demoRoot] : positionals;
+  if (!inputs.length) throw new UsageError("请给出要审核的文件或文件夹，例如：outlet-review check samples");
+  if (values.today !== undefined && parseDate(values.today) !== values.today) {
+    throw new UsageError(`--today 应为 YYYY-MM-DD 格式的日期，实为“${values.today}”`);
+  }
+  const settings = readSettings(values.config, values.year, values.today);
+  const today = settings.today ?? io.today();
+
+  const progress = io.stderrIsTty;
+  const loaded = loadInputs([...inputs, ...(values.registry ?? [])], {
+    cwd: io.cwd,
+    onFile: progress ? (file, i, total) => io.stderr(`\r读取 ${i + 1}/${total} ${file}`.padEnd(60)) : undefined,
+  });
+  if (progress) io.stderr("\r".padEnd(61) + "\r");
+  for (const file of values.registry ?? []) {
+    const shown = loaded.inputs.find((i) => file.endsWith(i.file) || i.file.endsWith(file));
+    if (shown && !loaded.documents.some((d) => d.kind === "registry" && d.file === shown.file)) {
+      io.stderr(`注意：--registry 文件“${file}”中没有网点名录（type 应为 "registry"）\n`);
+    }
+  }
+
+  const result = runChecks(loaded.documents, { settings, today });
+  const report = buildCheckReport(loaded.documents, loaded.findings, result, loaded.inputs);
+
+  if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
+  else io.stdout(formatTextReport(report, { year: result.year }));
+
+  const d = report.documents;
+  const s = report.summary;
+  io.stderr(
+    `outlet-review check：载入申报书 ${d.applications} 份、总结表 ${d.annualSummaries} 份、台账 ${d.ledgers} 份（${d.ledgerEntries} 条）、名录 ${d.registry} 份；` +
+      `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}\n`,
+  );
+  if (loaded.documents.length === 0) {
+    io.stderr("outlet-review：没有任何文档可以读取\n");
+    return EXIT_USAGE;
+  }
+  if (values.strict && s.errors > 0) return EXIT_STRICT;
+  return EXIT_OK;
+}
+
+/** Samples shipped with the package (next to lib/ once compiled, next to src/ under ts-jest). */
+export function samplesDir(): string {
+  return join(__dirname, "..", "..", "samples");
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "check":
+        return await check(rest, io);
+      case "demo": {
+        const { values } = parseArgs({ args: rest, strict: true, options: { json: { type: "boolean", default: false } } });
+        io.stderr(`演示：审核随附样例 ${samplesDir()}\n`);
+        return await check(values.json ? ["--json"] : [], io, samplesDir());
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout(USAGE + "\n");
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      case "stats":
+      case "score":
+      case "template":
+        io.stderr(`outlet-review：“${command}”命令将在后续版本提供（见 README）。\n`);
+        return EXIT_USAGE;
+      default:
+        io.stderr(`outlet-review：未知命令“${command}”\n\n${USAGE}\n`);
+        return EXIT_USAGE;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`outlet-review：${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr(`outlet-review：参数错误：${error.message}\n\n${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
