@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateRulesDoc } from "../../src/core/docs";
+import { ALL_RULES, ruleIds } from "../../src/core/rules";
+
+/** Every rule id of RULES.md (sections A and B, and input/unreadable), in its order. */
+const RULES_MD_IDS = [
+  "org/credit-code",
+  "org/legal-person",
+  "org/branch",
+  "org/region",
+  "org/region-code",
+  "staff/full-time-min",
+  "staff/part-time",
+  "staff/consistency",
+  "team/profiles",
+  "team/profile-length",
+  "team/credentials",
+  "system/documents",
+  "services/basic",
+  "services/objects",
+  "services/unknown-item",
+  "facility/venue",
+  "facility/equipment",
+  "facility/resources",
+  "category/valid",
+  "category/market-types",
+  "materials/required",
+  "narrative/length",
+  "cases/count",
+  "declaration/signed",
+  "contact/format",
+  "priority/qualification",
+  "batch/duplicate",
+  "registry/banned",
+  "registry/already-accredited",
+  "summary/deadline",
+  "summary/sections",
+  "summary/cases",
+  "summary/evidence",
+  "summary/changes-unreported",
+  "summary/condition-lost",
+  "registry/not-accredited",
+  "ledger/missing",
+  "ledger/required-field",
+  "ledger/date",
+  "ledger/unknown-item",
+  "ledger/basic-fee",
+  "ledger/low-cost-quote",
+  "ledger/duplicate",
+  "ledger/undeclared-item",
+  "ledger/satisfaction",
+  "evaluation/consecutive-fail",
+  "input/unreadable",
+];
+
+/** Default severities as RULES.md gives them ("error / warning" rules: error first). */
+const SEVERITIES: Record<string, string> = {
+  "org/branch": "warning",
+  "org/region-code": "warning",
+  "staff/part-time": "warning",
+  "team/profile-length": "warning",
+  "team/credentials": "warning",
+  "category/market-types": "warning",
+  "narrative/length": "warning/error",
+  "cases/count": "error/warning",
+  "contact/format": "warning",
+  "priority/qualification": "info",
+  "registry/already-accredited": "info",
+  "summary/deadline": "warning",
+  "summary/sections": "warning/error",
+  "summary/cases": "error/warning",
+  "summary/evidence": "warning",
+  "summary/changes-unreported": "warning",
+  "registry/not-accredited": "warning",
+  "ledger/required-field": "warning",
+  "ledger/date": "error/warning",
+  "ledger/low-cost-quote": "warning",
+  "ledger/duplicate": "warning",
+  "ledger/undeclared-item": "warning",
+  "ledger/satisfaction": "warning",
+};
+
+describe("rule registry", () => {
+  it("registers exactly the ids of RULES.md, in its order", () => {
+    expect(ruleIds()).toEqual(RULES_MD_IDS);
+  });
+
+  it("gives each rule the default severity of RULES.md", () => {
+    for (const { meta } of ALL_RULES) {
+      const want = SEVERITIES[meta.id] ?? "error";
+      const levels = [meta.severity, meta.alsoSeverity].filter(Boolean).sort().join("/");
+      expect(`${meta.id} ${levels}`).toBe(`${meta.id} ${want.split("/").sort().join("/")}`);
+    }
+  });
+
+  it("gives every rule an article, descriptions and the fields it reads", () => {
+    for (const { meta } of ALL_RULES) {
+      expect(meta.article).not.toBe("");
+      expect(meta.description).toMatch(/[\u4e00-\u9fff]/u);
+      expect(meta.descriptionEn).toMatch(/[a-z]/u);
+      expect(meta.fields.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("docs/rules.md is up to date (run `npm run docs`)", () => {
+    const committed = readFileSync(join(__dirname, "..", "..", "docs", "rules.md"), "utf8");
+    expect(committed).toBe(generateRulesDoc(ALL_RULES));
+  });
+});
