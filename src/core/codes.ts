@@ -1,3 +1,5 @@
+import { toHalfWidth } from "./text";
+
 /**
  * The codes of FORMAT.md with their Chinese labels (附件1 wording). One source for schemas,
  * messages, reports and, later, drop-down lists.
@@ -121,6 +123,11 @@ export const GRADES = ["excellent", "good", "pass", "fail"] as const;
 export type Grade = (typeof GRADES)[number];
 export const GRADE_LABELS: Record<Grade, string> = { excellent: "优秀", good: "良好", pass: "合格", fail: "不合格" };
 
+/** Labels compare without white space and with full-width brackets as half-width ones. */
+function labelKey(value: string): string {
+  return toHalfWidth(value).replace(/\s+/gu, "");
+}
+
 /** Reverse lookup: accept a code or its Chinese label (and extra aliases), give the code. */
 export function codeFromLabel<C extends string>(
   value: string,
@@ -129,6 +136,8 @@ export function codeFromLabel<C extends string>(
 ): C | undefined {
   const v = value.trim();
   if (Object.prototype.hasOwnProperty.call(labels, v)) return v as C;
-  for (const [code, label] of Object.entries(labels) as [C, string][]) if (label === v) return code;
-  return aliases[v];
+  const key = labelKey(v);
+  for (const [code, label] of Object.entries(labels) as [C, string][]) if (labelKey(label) === key) return code;
+  for (const [alias, code] of Object.entries(aliases)) if (labelKey(alias) === key) return code;
+  return undefined;
 }
