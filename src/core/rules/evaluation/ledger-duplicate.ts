@@ -1,0 +1,39 @@
+import { itemLabel } from "../../catalog";
+import { isBlank } from "../../text";
+import { defineRule } from "../types";
+
+export default defineRule({
+  meta: {
+    id: "ledger/duplicate",
+    article: "第十四条",
+    severity: "warning",
+    section: "B",
+    description:
+      "两条台账记录的服务日期、服务事项（按附件2代码比较，写名称或代码视为相同）、服务对象名称和成果交付完全相同：每条重复记录各报一次，指出首次出现的记录",
+    descriptionEn:
+      "Two ledger entries are equal in date, item (compared by 附件2 code), client name and deliverable: each later copy is reported, naming the first",
+    fields: ["entries[].date", "entries[].item", "entries[].client.name", "entries[].deliverable"],
+  },
+  ledger(doc, ctx) {
+    // One pass with a map from key to first index: ledgers may hold a million entries.
+    const first = new Map<string, number>();
+    doc.entries.forEach((e, i) => {
+      const { date, item, deliverable } = e;
+      const client = e.client.name;
+      if (isBlank(date) || isBlank(item) || isBlank(client) || isBlank(deliverable)) return;
+      // NUL cannot occur in the parsed text fields, so the joined key is unambiguous.
+      const resolved = ctx.items[i];
+      const key = `${date}\u0000${resolved?.code ?? item}\u0000${client}\u0000${deliverable}`;
+      const seen = first.get(key);
+      if (seen === undefined) {
+        first.set(key, i);
+        return;
+      }
+      ctx.reportEntry(
+        i,
+        null,
+        `第 ${ctx.entryNumber(i)} 条：与第 ${ctx.entryNumber(seen)} 条重复（服务日期 ${date}、服务事项“${resolved ? itemLabel(resolved) : item}”、服务对象“${client}”、成果交付“${deliverable}”均相同）`,
+      );
+    });
+  },
+});
