@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative, isAbsolute } from "node:path";
+import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Finding } from "../core/findings";
 import { parseJsonText, UNREADABLE_ARTICLE, UNREADABLE_RULE, type SourcedDocument } from "../core/parse";
 import type { InputRecord } from "../core/report";
@@ -70,7 +70,7 @@ export function loadInputs(
   for (const path of paths) {
     let st;
     try {
-      st = statSync(path);
+      st = statSync(resolve(cwd, path));
     } catch {
       out.findings.push(inputFinding(display(path, cwd), `找不到文件或文件夹“${path}”`));
       continue;
@@ -78,10 +78,13 @@ export function loadInputs(
     if (st.isDirectory()) {
       const found: string[] = [];
       const skipped: string[] = [];
-      walk(path, found, skipped);
+      walk(resolve(cwd, path), found, skipped);
       for (const s of skipped) {
         out.findings.push(
-          inputFinding(display(s, cwd), `${LATER.get(extname(s).toLowerCase())}暂不支持，本版本只审核 JSON 文件；该文件未审核`),
+          inputFinding(
+            display(s, cwd),
+            `${LATER.get(extname(s).toLowerCase())}暂不支持，本版本只审核 JSON 文件；该文件未审核`,
+          ),
         );
       }
       if (!found.length) {
@@ -93,17 +96,19 @@ export function loadInputs(
     }
   }
   files.forEach((file, i) => {
-    const key = isAbsolute(file) ? file : join(cwd, file);
+    const key = resolve(cwd, file);
     if (seen.has(key)) return;
     seen.add(key);
     const shown = display(file, cwd);
     options.onFile?.(shown, i, files.length);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readFileSync(key);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      out.findings.push(inputFinding(shown, code === "EACCES" ? "没有读取该文件的权限" : `无法读取该文件（${code ?? error}）`));
+      out.findings.push(
+        inputFinding(shown, code === "EACCES" ? "没有读取该文件的权限" : `无法读取该文件（${code ?? error}）`),
+      );
       out.inputs.push({ file: shown, sha256: null, documents: 0, rejected: 1 });
       return;
     }

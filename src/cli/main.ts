@@ -3,7 +3,7 @@
  * arguments; everything it decides on comes from src/core.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, parseSettings, type Settings } from "../core/config";
 import { parseDate } from "../core/dates";
@@ -62,12 +62,17 @@ export function defaultIo(): Io {
 
 class UsageError extends Error {}
 
-function readSettings(configFile: string | undefined, year: string | undefined, today: string | undefined): Settings {
+function readSettings(
+  cwd: string,
+  configFile: string | undefined,
+  year: string | undefined,
+  today: string | undefined,
+): Settings {
   let raw: Record<string, unknown> = {};
   if (configFile) {
     let text: string;
     try {
-      text = readFileSync(configFile, "utf8");
+      text = readFileSync(resolve(cwd, configFile), "utf8");
     } catch {
       throw new UsageError(`找不到设置文件“${configFile}”`);
     }
@@ -76,7 +81,8 @@ function readSettings(configFile: string | undefined, year: string | undefined, 
     } catch (error) {
       throw new UsageError(`设置文件“${configFile}”不是有效的 JSON：${error instanceof Error ? error.message : error}`);
     }
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new UsageError(`设置文件“${configFile}”应为一个对象（{…}）`);
+    if (!raw || typeof raw !== "object" || Array.isArray(raw))
+      throw new UsageError(`设置文件“${configFile}”应为一个对象（{…}）`);
   }
   if (year !== undefined) {
     if (!/^\d{4}$/u.test(year)) throw new UsageError(`--year 应为四位年份，实为“${year}”`);
@@ -86,7 +92,8 @@ function readSettings(configFile: string | undefined, year: string | undefined, 
   try {
     return parseSettings(raw, ruleIds());
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(`${configFile ? `设置文件“${configFile}”：` : ""}${error.message}`);
+    if (error instanceof ConfigError)
+      throw new UsageError(`${configFile ? `设置文件“${configFile}”：` : ""}${error.message}`);
     throw error;
   }
 }
@@ -112,7 +119,7 @@ async function check(args: string[], io: Io, demoRoot?: string): Promise<number>
   if (values.today !== undefined && parseDate(values.today) !== values.today) {
     throw new UsageError(`--today 应为 YYYY-MM-DD 格式的日期，实为“${values.today}”`);
   }
-  const settings = readSettings(values.config, values.year, values.today);
+  const settings = readSettings(io.cwd, values.config, values.year, values.today);
   const today = settings.today ?? io.today();
 
   const progress = io.stderrIsTty;
@@ -160,7 +167,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       case "check":
         return await check(rest, io);
       case "demo": {
-        const { values } = parseArgs({ args: rest, strict: true, options: { json: { type: "boolean", default: false } } });
+        const { values } = parseArgs({
+          args: rest,
+          strict: true,
+          options: { json: { type: "boolean", default: false } },
+        });
         io.stderr(`演示：审核随附样例 ${samplesDir()}\n`);
         return await check(values.json ? ["--json"] : [], io, samplesDir());
       }
@@ -184,8 +195,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.stderr(`outlet-review：${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`outlet-review：参数错误：${error.message}\n\n${USAGE}\n`);
+    // parseArgs errors come from Node's realm (not jest's), so match on the code, not on the class.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      const option = /'([^']+)'/u.exec((error as Error).message)?.[1];
+      const what = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? `未知参数“${option}”` : (error as Error).message;
+      io.stderr(`outlet-review：参数错误：${what}\n\n${USAGE}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -47,12 +47,20 @@ export function formatTextReport(report: CheckReport, options: { year: number | 
       `共 ${report.inputs.length} 个文件${report.inputs.some((i) => i.rejected) ? `，未载入 ${report.inputs.reduce((s, i) => s + i.rejected, 0)} 项（见下文“无法读取的输入”）` : ""}`,
   );
   if (!d.registry && (d.applications || d.annualSummaries || d.ledgers)) {
-    lines.push("提示：未提供网点名录（--registry），与名录有关的检查（禁入期、已认定、变更未报备、未认定网点）未执行。");
+    lines.push(
+      "提示：未提供网点名录（--registry），与名录有关的检查（禁入期、已认定、变更未报备、未认定网点）未执行。",
+    );
   }
   lines.push("");
 
   const byOutletDoc = (doc: string, outlet: string | null) =>
-    report.issues.filter((f) => f.outlet === outlet && (doc === "application" ? f.document === "application" : f.document !== "application" && f.rule !== "input/unreadable"));
+    report.issues.filter(
+      (f) =>
+        f.outlet === outlet &&
+        (doc === "application"
+          ? f.document === "application"
+          : f.document !== "application" && f.rule !== "input/unreadable"),
+    );
 
   const apps = report.verdicts.filter((v) => v.document === "application");
   let section = 0;
@@ -73,7 +81,9 @@ export function formatTextReport(report: CheckReport, options: { year: number | 
       const k = seen.get(v.outlet) ?? 0;
       seen.set(v.outlet, k + 1);
       const status = v.eligible ? "✔ 符合认定条件" : "✘ 不符合认定条件";
-      lines.push(`  ${status}${v.priority ? " · 优先纳入" : ""}  ${v.outletName ?? "（名称未填写）"}（${v.outlet ?? "无代码"}）  ${counts(v)}`);
+      lines.push(
+        `  ${status}${v.priority ? " · 优先纳入" : ""}  ${v.outletName ?? "（名称未填写）"}（${v.outlet ?? "无代码"}）  ${counts(v)}`,
+      );
       if (k === 0) lines.push(...findingLines(byOutletDoc("application", v.outlet), "      "));
       else lines.push("      （同一信用代码的另一份申报书，问题已在上方列出）");
       lines.push("");

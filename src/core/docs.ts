@@ -27,7 +27,12 @@ export function generateRulesDoc(rules: readonly Rule[]): string {
   for (const section of ["A", "B", "input"] as const) {
     const list = rules.filter((r) => r.meta.section === section);
     if (!list.length) continue;
-    lines.push(`## ${SECTION_TITLES[section]}`, "", "| 规则 id | 级别 | 条款 | 何时报告 | When it fails |", "|---|---|---|---|---|");
+    lines.push(
+      `## ${SECTION_TITLES[section]}`,
+      "",
+      "| 规则 id | 级别 | 条款 | 何时报告 | When it fails |",
+      "|---|---|---|---|---|",
+    );
     for (const { meta } of list) {
       const severity = meta.alsoSeverity
         ? `${SEVERITY_LABELS[meta.severity]} / ${SEVERITY_LABELS[meta.alsoSeverity]}`

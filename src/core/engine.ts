@@ -112,7 +112,8 @@ function batchYear(summaries: readonly AnnualSummary[], ledgerYears: readonly nu
   const counts = new Map<number, number>();
   for (const y of [...summaries.map((s) => s.year), ...ledgerYears]) counts.set(y, (counts.get(y) ?? 0) + 1);
   let best: number | null = null;
-  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best) && y > best)) best = y;
+  for (const [y, n] of counts)
+    if (best === null || n > counts.get(best)! || (n === counts.get(best) && y > best)) best = y;
   return best;
 }
 
@@ -334,7 +335,8 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
       const grade =
         (s.code ? options.grades?.get(s.code) : undefined) ?? s.record?.evaluations.find((e) => e.year === year)?.grade;
       const entriesInYear = s.ledgers.reduce(
-        (n, l) => n + l.doc.entries.filter((e) => !e.date || !/^\d{4}-/u.test(e.date) || e.date.startsWith(`${year}-`)).length,
+        (n, l) =>
+          n + l.doc.entries.filter((e) => !e.date || !/^\d{4}-/u.test(e.date) || e.date.startsWith(`${year}-`)).length,
         0,
       );
       const subject: OutletSubject = {
@@ -353,7 +355,11 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
         ? { document: "annualSummary" as const, file: first.file, prefix: first.prefix }
         : firstLedger
           ? { document: "ledger" as const, file: firstLedger.file, prefix: firstLedger.pathPrefix }
-          : { document: "registry" as const, file: s.registrySource?.file ?? null, prefix: s.registrySource?.path ?? "" };
+          : {
+              document: "registry" as const,
+              file: s.registrySource?.file ?? null,
+              prefix: s.registrySource?.path ?? "",
+            };
       const full = {
         outlet: outletKey(s.code, s.name),
         outletName: subject.name ?? null,

@@ -107,7 +107,10 @@ export function describeIssue(issue: z.core.$ZodIssue): { path: string; message:
     case "unrecognized_keys": {
       const keys = issue.keys;
       const full = keys.length === 1 ? joinPath("", `${path ? path + "." : ""}${keys[0]}`)! : path;
-      return { path: full, message: `未知字段 ${keys.map((k) => `“${k}”`).join("、")}（格式中没有此字段，请检查拼写）` };
+      return {
+        path: full,
+        message: `未知字段 ${keys.map((k) => `“${k}”`).join("、")}（格式中没有此字段，请检查拼写）`,
+      };
     }
     case "invalid_type":
       if (input === undefined) return { path, message: "缺少必填字段" };
@@ -141,12 +144,7 @@ function identify(value: unknown): { outlet: string | null; outletName: string |
   return { outlet: code || name || null, outletName: name || null };
 }
 
-function unreadable(
-  file: string | null,
-  path: string | null,
-  message: string,
-  extra: Partial<Finding> = {},
-): Finding {
+function unreadable(file: string | null, path: string | null, message: string, extra: Partial<Finding> = {}): Finding {
   return {
     rule: UNREADABLE_RULE,
     severity: "error",
@@ -232,11 +230,16 @@ export function parseDocumentValue(value: unknown, file: string | null, pathPref
       const { path, message } = describeIssue(issue);
       const more = parsed.error.issues.length > 1 ? `（另有 ${parsed.error.issues.length - 1} 处问题）` : "";
       out.findings.push(
-        unreadable(file, joinPath(pathPrefix, `entries[${i}]${path ? (path.startsWith("[") ? "" : ".") + path : ""}`), `第 ${i + 1} 条记录：${message}${more}，该条未载入`, {
-          ...ident,
-          document: "ledger",
-          entry: i + 1,
-        }),
+        unreadable(
+          file,
+          joinPath(pathPrefix, `entries[${i}]${path ? (path.startsWith("[") ? "" : ".") + path : ""}`),
+          `第 ${i + 1} 条记录：${message}${more}，该条未载入`,
+          {
+            ...ident,
+            document: "ledger",
+            entry: i + 1,
+          },
+        ),
       );
     });
     const doc: Ledger = { ...header.data, entries };

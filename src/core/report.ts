@@ -16,7 +16,13 @@ export interface InputRecord {
 
 export interface CheckReport {
   version: number;
-  documents: { applications: number; annualSummaries: number; ledgers: number; ledgerEntries: number; registry: number };
+  documents: {
+    applications: number;
+    annualSummaries: number;
+    ledgers: number;
+    ledgerEntries: number;
+    registry: number;
+  };
   issues: Finding[];
   verdicts: ReportVerdict[];
   summary: { errors: number; warnings: number; infos: number; byRule: Record<string, number> };

@@ -14,7 +14,6 @@ import {
   DISTRICTS,
   GRADES,
   GRADE_LABELS,
-  MARKET_TYPES,
   MARKET_TYPE_LABELS,
   QUALIFICATIONS,
   QUALIFICATION_LABELS,
@@ -36,8 +35,6 @@ import { normaliseCode, normalisePhone, toHalfWidth } from "./text";
 
 const text = z.string().trim();
 
-/** Codes and numbers-as-text: half-width, no spaces. */
-const code = z.preprocess((v) => (typeof v === "string" ? normaliseCode(v) : v), z.string());
 const creditCode = z.preprocess((v) => (typeof v === "string" ? normaliseCode(v, true) : v), z.string());
 const phone = z.preprocess((v) => (typeof v === "string" ? normalisePhone(v) : v), z.string());
 const email = z.preprocess((v) => (typeof v === "string" ? toHalfWidth(v).trim() : v), z.string());
@@ -102,9 +99,7 @@ export const orgSchema = z.strictObject({
   nature: text.optional(),
   address: text.optional(),
   head: personSchema.optional(),
-  staff: z
-    .strictObject({ total: count.optional(), fullTime: count.optional(), partTime: count.optional() })
-    .optional(),
+  staff: z.strictObject({ total: count.optional(), fullTime: count.optional(), partTime: count.optional() }).optional(),
   contact: contactSchema.optional(),
   website: text.optional(),
   wechat: text.optional(),
@@ -130,9 +125,7 @@ export const servicesSchema = z.strictObject({
   basic: z.array(item).default([]),
   lowCost: z.array(item).default([]),
   valueAdded: z.array(item).default([]),
-  other: z
-    .strictObject({ basic: text.optional(), lowCost: text.optional(), valueAdded: text.optional() })
-    .default({}),
+  other: z.strictObject({ basic: text.optional(), lowCost: text.optional(), valueAdded: text.optional() }).default({}),
 });
 
 export const infrastructureSchema = z.strictObject({
@@ -174,9 +167,7 @@ export const applicationSchema = z.strictObject({
   type: z.literal("application"),
   ...outletFormFields,
   workSystems: z.array(text).default([]),
-  narratives: z
-    .strictObject({ foundation: text.optional(), team: text.optional(), plan: text.optional() })
-    .default({}),
+  narratives: z.strictObject({ foundation: text.optional(), team: text.optional(), plan: text.optional() }).default({}),
   team: z.array(teamMemberSchema).default([]),
   attachments: z
     .strictObject({
@@ -237,7 +228,9 @@ const DISTRICT_ALIASES: Record<string, (typeof CLIENT_DISTRICTS)[number]> = Obje
 ]);
 const clientDistrict = z.preprocess((v) => {
   if (typeof v !== "string") return v;
-  const s = toHalfWidth(v).trim().replace(/^广州市?/u, "");
+  const s = toHalfWidth(v)
+    .trim()
+    .replace(/^广州市?/u, "");
   return DISTRICT_ALIASES[s] ?? s;
 }, z.enum(CLIENT_DISTRICTS));
 

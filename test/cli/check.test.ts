@@ -5,7 +5,10 @@ import type { CheckReport } from "../../src/core/report";
 import { application, ledger, registry, summary, APPLICANT_CODE, OUTLET_CODE } from "../helpers/fixtures";
 import { runCli, tempTree } from "../helpers/cliHarness";
 
-async function checkJson(cwd: string, ...args: string[]): Promise<{ code: number; report: CheckReport; stderr: string }> {
+async function checkJson(
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number; report: CheckReport; stderr: string }> {
   const run = await runCli(["check", ...args, "--json"], cwd);
   return { code: run.code, report: JSON.parse(run.stdout) as CheckReport, stderr: run.stderr };
 }
@@ -23,7 +26,13 @@ describe("check --json: the report of CLI.md", () => {
     expect(code).toBe(0);
     expect(Object.keys(report)).toEqual(["version", "documents", "issues", "verdicts", "summary", "inputs"]);
     expect(report.version).toBe(1);
-    expect(report.documents).toEqual({ applications: 1, annualSummaries: 1, ledgers: 1, ledgerEntries: 10, registry: 1 });
+    expect(report.documents).toEqual({
+      applications: 1,
+      annualSummaries: 1,
+      ledgers: 1,
+      ledgerEntries: 10,
+      registry: 1,
+    });
     expect(report.issues.length).toBeGreaterThan(0);
     for (const issue of report.issues) {
       expect(Object.keys(issue).sort()).toEqual(
@@ -44,17 +53,33 @@ describe("check --json: the report of CLI.md", () => {
       message: "专职人员 3 名，少于 5 名（第五条（一））",
     });
     for (const v of report.verdicts) {
-      expect(Object.keys(v)).toEqual(["outlet", "outletName", "document", "eligible", "priority", "errors", "warnings", "infos"]);
+      expect(Object.keys(v)).toEqual([
+        "outlet",
+        "outletName",
+        "document",
+        "eligible",
+        "priority",
+        "errors",
+        "warnings",
+        "infos",
+      ]);
     }
     const appVerdict = report.verdicts.find((v) => v.document === "application")!;
     expect(appVerdict).toMatchObject({ outlet: APPLICANT_CODE, eligible: false, priority: false });
-    expect(appVerdict.errors).toBe(report.issues.filter((i) => i.document === "application" && i.severity === "error").length);
+    expect(appVerdict.errors).toBe(
+      report.issues.filter((i) => i.document === "application" && i.severity === "error").length,
+    );
     const annual = report.verdicts.find((v) => v.document === "annualSummary")!;
     expect(annual).toMatchObject({ outlet: OUTLET_CODE, eligible: true });
     expect(Object.keys(report.summary)).toEqual(["errors", "warnings", "infos", "byRule"]);
     expect(report.summary.errors).toBe(report.issues.filter((i) => i.severity === "error").length);
     expect(Object.values(report.summary.byRule).reduce((a, b) => a + b, 0)).toBe(report.issues.length);
-    expect(report.inputs.map((i) => i.file).sort()).toEqual(["in/app.json", "in/ledger.json", "in/summary.json", "registry.json"]);
+    expect(report.inputs.map((i) => i.file).sort()).toEqual([
+      "in/app.json",
+      "in/ledger.json",
+      "in/summary.json",
+      "registry.json",
+    ]);
     for (const input of report.inputs) {
       expect(Object.keys(input)).toEqual(["file", "sha256", "documents", "rejected"]);
       const bytes = readFileSync(join(root, input.file));
@@ -111,7 +136,12 @@ describe("bad input never crashes and never hides the rest", () => {
     const dir = tempTree({ "x.json": application((a) => (a.org.staff.fullTime = "五人")), "z.json": good });
     const { report } = await checkJson(dir, ".");
     const bad = report.issues.find((i) => i.rule === "input/unreadable")!;
-    expect(bad).toMatchObject({ file: "x.json", path: "org.staff.fullTime", document: "application", outlet: APPLICANT_CODE });
+    expect(bad).toMatchObject({
+      file: "x.json",
+      path: "org.staff.fullTime",
+      document: "application",
+      outlet: APPLICANT_CODE,
+    });
     expect(bad.message).toContain("应为数字");
     expect(bad.message).toContain("“五人”");
     expect(report.documents.applications).toBe(1);

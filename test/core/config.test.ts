@@ -12,7 +12,13 @@ describe("settings", () => {
       minSatisfactionCoverage: 0.3,
       summaryDeadline: "12-31",
     });
-    expect(DEFAULT_SETTINGS.applicationTargets).toEqual({ foundation: 2000, team: 1000, plan: 2000, case: 600, bio: 200 });
+    expect(DEFAULT_SETTINGS.applicationTargets).toEqual({
+      foundation: 2000,
+      team: 1000,
+      plan: 2000,
+      case: 600,
+      bio: 200,
+    });
   });
 
   it("merges a partial file with the defaults, nested objects too", () => {

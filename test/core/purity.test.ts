@@ -21,10 +21,13 @@ const FORBIDDEN: [RegExp, string][] = [
 describe("src/core is pure", () => {
   const files = sources(join(__dirname, "..", "..", "src", "core"));
   it("has sources", () => expect(files.length).toBeGreaterThan(10));
-  it.each(files.map((f) => [f.slice(f.indexOf("src/core")), f]))("%s uses no I/O, UI, Office or clock", (_name, file) => {
-    const text = readFileSync(file, "utf8");
-    for (const [pattern, what] of FORBIDDEN) {
-      expect({ file: _name, what, found: pattern.test(text) }).toEqual({ file: _name, what, found: false });
-    }
-  });
+  it.each(files.map((f) => [f.slice(f.indexOf("src/core")), f]))(
+    "%s uses no I/O, UI, Office or clock",
+    (_name, file) => {
+      const text = readFileSync(file, "utf8");
+      for (const [pattern, what] of FORBIDDEN) {
+        expect({ file: _name, what, found: pattern.test(text) }).toEqual({ file: _name, what, found: false });
+      }
+    },
+  );
 });

@@ -6,7 +6,10 @@
 export type Doc = Record<string, any>;
 
 /** `n` characters of believable Chinese prose without white space (narratives count 字数 this way). */
-export function prose(n: number, seed = "本单位面向广州市创新主体提供专利检索、分析与知识产权信息咨询服务，年度服务企业逾百家。"): string {
+export function prose(
+  n: number,
+  seed = "本单位面向广州市创新主体提供专利检索、分析与知识产权信息咨询服务，年度服务企业逾百家。",
+): string {
   let out = "";
   while ([...out].length < n) out += seed;
   return [...out].slice(0, n).join("");
@@ -126,7 +129,12 @@ export function ledger(mutate?: (doc: Doc) => void): Doc {
     ledgerEntry((e) => {
       e.date = "2025-01-08";
       e.item = "B04";
-      e.client = { type: "enterprise", name: "广州明远电子科技有限公司", creditCode: "91440101MA5AXY1234", district: "天河区" };
+      e.client = {
+        type: "enterprise",
+        name: "广州明远电子科技有限公司",
+        creditCode: "91440101MA5AXY1234",
+        district: "天河区",
+      };
       e.channel = "电话";
       e.deliverable = "咨询答复记录";
       delete e.participants;

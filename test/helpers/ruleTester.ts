@@ -39,7 +39,9 @@ export function runRule(rule: Rule, c: RuleCase): Finding[] {
   c.documents.forEach((raw, i) => {
     const parsed = parseDocumentValue(raw, `case-${i + 1}.json`);
     if (parsed.findings.length) {
-      throw new Error(`case "${c.name}": document ${i + 1} does not parse: ${parsed.findings.map((f) => `${f.path}: ${f.message}`).join("; ")}`);
+      throw new Error(
+        `case "${c.name}": document ${i + 1} does not parse: ${parsed.findings.map((f) => `${f.path}: ${f.message}`).join("; ")}`,
+      );
     }
     docs.push(...parsed.documents);
   });

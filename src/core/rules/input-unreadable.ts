@@ -11,7 +11,8 @@ export default defineRule({
     article: UNREADABLE_ARTICLE,
     severity: "error",
     section: "input",
-    description: "文件无法读取：不是有效的 JSON、文档类型无法识别、字段类型错误或含有格式中没有的字段；其他文件照常审核",
+    description:
+      "文件无法读取：不是有效的 JSON、文档类型无法识别、字段类型错误或含有格式中没有的字段；其他文件照常审核",
     descriptionEn:
       "A file or document cannot be read: invalid JSON, unknown document type, a field of the wrong type or an unknown key; the other files are still reviewed",
     fields: ["type"],

@@ -16,7 +16,14 @@ testRule(rule, {
     {
       name: "training charged",
       documents: [ledger((l) => (l.entries[0].fee = 200))],
-      errors: [{ path: "entries[0].fee", entry: 1, document: "ledger", message: "第 1 条：基础性服务“知识产权培训”收费 200 元" }],
+      errors: [
+        {
+          path: "entries[0].fee",
+          entry: 1,
+          document: "ledger",
+          message: "第 1 条：基础性服务“知识产权培训”收费 200 元",
+        },
+      ],
     },
     {
       name: "item given by name, still basic",

@@ -13,7 +13,8 @@ export default defineRule({
   application(doc, ctx) {
     const min = ctx.settings.minFullTime;
     const n = doc.org.staff?.fullTime;
-    if (n === undefined) ctx.report({ path: "org.staff.fullTime", message: `专职人员数量未填写，应配备 ${min} 名及以上专职人员` });
+    if (n === undefined)
+      ctx.report({ path: "org.staff.fullTime", message: `专职人员数量未填写，应配备 ${min} 名及以上专职人员` });
     else if (n < min) ctx.report({ path: "org.staff.fullTime", message: `专职人员 ${n} 名，少于 ${min} 名` });
   },
 });

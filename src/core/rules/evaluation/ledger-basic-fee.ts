@@ -14,7 +14,11 @@ export default defineRule({
     doc.entries.forEach((entry, i) => {
       const item = ctx.items[i];
       if (item?.tier === "basic" && entry.fee !== undefined && entry.fee > 0) {
-        ctx.reportEntry(i, "fee", `第 ${ctx.entryNumber(i)} 条：基础性服务“${item.name}”收费 ${entry.fee} 元，基础性服务应免费提供`);
+        ctx.reportEntry(
+          i,
+          "fee",
+          `第 ${ctx.entryNumber(i)} 条：基础性服务“${item.name}”收费 ${entry.fee} 元，基础性服务应免费提供`,
+        );
       }
     });
   },
