@@ -139,7 +139,7 @@ async function check(args: string[], io: Io, demoRoot?: string): Promise<number>
   const report = buildCheckReport(loaded.documents, loaded.findings, result, loaded.inputs);
 
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else io.stdout(formatTextReport(report, { year: result.year }));
+  else io.stdout(formatTextReport(report, { year: result.year, verdicts: result.verdicts }));
 
   const d = report.documents;
   const s = report.summary;

@@ -1,11 +1,19 @@
 /** The readable Chinese report of `check`: per outlet its verdict and findings by severity, then totals by rule. */
 import { RULES_BY_ID } from "../core/rules";
 import { SEVERITY_LABELS, type Finding, type Severity } from "../core/findings";
+import type { Verdict } from "../core/engine";
 import type { CheckReport } from "../core/report";
 
 /** Per outlet, rule and severity, at most this many lines; the rest is counted (the JSON has them all). */
 const MAX_LINES_PER_RULE = 4;
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+
+/** Terminal columns: CJK characters take two. */
+function padDisplay(text: string, width: number): string {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffef]/u.test(ch) ? 2 : 1;
+  return text + " ".repeat(Math.max(0, width - w));
+}
 
 function n(value: number): string {
   return value.toLocaleString("zh-CN");
@@ -38,7 +46,10 @@ function counts(v: { errors: number; warnings: number; infos: number }): string 
   return `错误 ${v.errors} · 警告 ${v.warnings} · 提示 ${v.infos}`;
 }
 
-export function formatTextReport(report: CheckReport, options: { year: number | null }): string {
+export function formatTextReport(
+  report: CheckReport,
+  options: { year: number | null; verdicts: readonly Verdict[] },
+): string {
   const lines: string[] = [];
   const d = report.documents;
   lines.push("网点评审助手 · 审核报告", "");
@@ -53,21 +64,19 @@ export function formatTextReport(report: CheckReport, options: { year: number | 
   }
   lines.push("");
 
-  const byOutletDoc = (doc: string, outlet: string | null) =>
+  const ofApplication = (file: string | null, prefix: string) =>
     report.issues.filter(
-      (f) =>
-        f.outlet === outlet &&
-        (doc === "application"
-          ? f.document === "application"
-          : f.document !== "application" && f.rule !== "input/unreadable"),
+      (f) => f.document === "application" && f.file === file && (!prefix || (f.path ?? "").startsWith(prefix)),
     );
+  const ofOutletYear = (outlet: string | null) =>
+    report.issues.filter((f) => f.outlet === outlet && f.document !== "application" && f.rule !== "input/unreadable");
 
-  const apps = report.verdicts.filter((v) => v.document === "application");
   let section = 0;
   const heading = (title: string) => {
     section++;
     lines.push(`${"一二三四五六"[section - 1]}、${title}`, "");
   };
+  const apps = options.verdicts.filter((v) => v.document === "application");
   if (apps.length) {
     const eligible = apps.filter((v) => v.eligible);
     heading(`申报认定（${apps.length} 份申报书）`);
@@ -75,17 +84,12 @@ export function formatTextReport(report: CheckReport, options: { year: number | 
       `  符合认定条件 ${eligible.length} 份（其中优先纳入 ${eligible.filter((v) => v.priority).length} 份），不符合认定条件 ${apps.length - eligible.length} 份`,
       "",
     );
-    const seen = new Map<string | null, number>();
     for (const v of apps) {
-      // Findings of duplicate applications (same code) are listed once per outlet, under its first verdict.
-      const k = seen.get(v.outlet) ?? 0;
-      seen.set(v.outlet, k + 1);
       const status = v.eligible ? "✔ 符合认定条件" : "✘ 不符合认定条件";
       lines.push(
         `  ${status}${v.priority ? " · 优先纳入" : ""}  ${v.outletName ?? "（名称未填写）"}（${v.outlet ?? "无代码"}）  ${counts(v)}`,
       );
-      if (k === 0) lines.push(...findingLines(byOutletDoc("application", v.outlet), "      "));
-      else lines.push("      （同一信用代码的另一份申报书，问题已在上方列出）");
+      lines.push(...findingLines(ofApplication(v.file, v.pathPrefix), "      "));
       lines.push("");
     }
   }
@@ -101,7 +105,7 @@ export function formatTextReport(report: CheckReport, options: { year: number | 
     for (const v of annual) {
       const status = v.eligible ? "✔ 无否决项" : "✘ 有否决项";
       lines.push(`  ${status}  ${v.outletName ?? "（名称未填写）"}（${v.outlet ?? "无代码"}）  ${counts(v)}`);
-      lines.push(...findingLines(byOutletDoc("annual", v.outlet), "      "));
+      lines.push(...findingLines(ofOutletYear(v.outlet), "      "));
       lines.push("");
     }
   }
@@ -122,8 +126,9 @@ export function formatTextReport(report: CheckReport, options: { year: number | 
   const width = Math.max(8, ...rows.map(([id]) => id.length));
   for (const [id, count] of rows) {
     const meta = RULES_BY_ID.get(id)?.meta;
-    const sev = report.issues.find((f) => f.rule === id)?.severity ?? meta?.severity ?? "error";
-    lines.push(`  ${id.padEnd(width)}  ${SEVERITY_LABELS[sev]}  ${String(count).padStart(6)}  ${meta?.article ?? ""}`);
+    const levels = SEVERITY_ORDER.filter((sev) => report.issues.some((f) => f.rule === id && f.severity === sev));
+    const label = levels.map((sev) => SEVERITY_LABELS[sev]).join("/");
+    lines.push(`  ${id.padEnd(width)}  ${padDisplay(label, 9)}  ${String(count).padStart(6)}  ${meta?.article ?? ""}`);
   }
   lines.push("", `合计：${counts(report.summary)}`);
   return lines.join("\n") + "\n";

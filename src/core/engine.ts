@@ -34,6 +34,8 @@ export interface ApplicationVerdict {
   outletName: string | null;
   document: "application";
   file: string | null;
+  /** Where the application sits in its file ("" or "[i]"), to tell apart two applications of one outlet. */
+  pathPrefix: string;
   /** 符合认定条件: no error finding. */
   eligible: boolean;
   /** 优先纳入 (第六条). */
@@ -202,6 +204,7 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
       outletName: where.outletName,
       document: "application",
       file: source.file,
+      pathPrefix: source.pathPrefix,
       eligible: !own.some((f) => f.severity === "error"),
       priority: own.some((f) => f.rule === "priority/qualification"),
       ...tally(own),
@@ -332,8 +335,10 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
     }
 
     for (const s of subjects.values()) {
-      const grade =
-        (s.code ? options.grades?.get(s.code) : undefined) ?? s.record?.evaluations.find((e) => e.year === year)?.grade;
+      const key = outletKey(s.code, s.name) ?? "";
+      const scored = s.code ? options.grades?.get(s.code) : undefined;
+      const recorded = s.record?.evaluations.find((e) => e.year === year)?.grade;
+      const openErrors = () => (annual.get(key) ?? []).filter((f) => f.severity === "error").length;
       const entriesInYear = s.ledgers.reduce(
         (n, l) =>
           n + l.doc.entries.filter((e) => !e.date || !/^\d{4}-/u.test(e.date) || e.date.startsWith(`${year}-`)).length,
@@ -347,7 +352,15 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
         summaries: s.summaries.map((x) => x.doc),
         ledgers: s.ledgers.map((l) => l.doc),
         entriesInYear,
-        grade,
+        get grade() {
+          return scored ?? recorded ?? (openErrors() > 0 ? "fail" : undefined);
+        },
+        get gradeSource() {
+          return scored ? "scoring" : recorded ? "registry" : openErrors() > 0 ? "veto" : undefined;
+        },
+        get openErrors() {
+          return openErrors();
+        },
       };
       const first = s.summaries[0];
       const firstLedger = s.ledgers[0];

@@ -28,6 +28,8 @@ export interface RuleCase {
   settings?: SettingsInput;
   today?: string;
   grades?: Record<string, Grade>;
+  /** Other rules to run before this one (for rules that read what others found, like vetoes). */
+  withRules?: Rule[];
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -48,7 +50,7 @@ export function runRule(rule: Rule, c: RuleCase): Finding[] {
   const result = runChecks(docs, {
     settings: parseSettings(c.settings ?? {}),
     today: c.today ?? null,
-    rules: [rule],
+    rules: [...(c.withRules ?? []), rule],
     ...(c.grades ? { grades: new Map(Object.entries(c.grades)) } : {}),
   });
   return result.findings.filter((f) => f.rule === rule.meta.id);

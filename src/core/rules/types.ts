@@ -87,8 +87,15 @@ export interface OutletSubject {
   readonly ledgers: readonly Ledger[];
   /** Ledger entries loaded for `year` across the outlet's ledgers. */
   readonly entriesInYear: number;
-  /** This year's grade, from scoring or from the registry's evaluation record; undefined if not known. */
+  /**
+   * This year's grade: from scoring, else the registry's evaluation record for the year, else
+   * 不合格 when a section-B error is already open for the outlet (RUBRIC.md: vetoes force 不合格
+   * whatever the score); undefined when none of these is known. Read when the rule runs.
+   */
   readonly grade: Grade | undefined;
+  readonly gradeSource: "scoring" | "registry" | "veto" | undefined;
+  /** Section-B errors open for the outlet when the rule runs (rules run in RULES.md order). */
+  readonly openErrors: number;
 }
 
 export type OutletContext = BaseContext;

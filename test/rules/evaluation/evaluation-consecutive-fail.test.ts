@@ -1,4 +1,6 @@
 import rule from "../../../src/core/rules/evaluation/evaluation-consecutive-fail";
+import basicFee from "../../../src/core/rules/evaluation/ledger-basic-fee";
+import lowCostQuote from "../../../src/core/rules/evaluation/ledger-low-cost-quote";
 import { OUTLET_CODE, ledger, registry, registryOutlet, summary } from "../../helpers/fixtures";
 import { testRule } from "../../helpers/ruleTester";
 
@@ -8,6 +10,15 @@ const withEvaluations = (...evaluations: Evaluation[]) =>
 
 testRule(rule, {
   valid: [
+    {
+      name: "fail last year; this year only warnings, which veto nothing",
+      documents: [
+        summary(),
+        ledger((l) => delete l.entries[2].fee && delete l.entries[2].quote),
+        withEvaluations({ year: 2024, grade: "fail" }),
+      ],
+      withRules: [lowCostQuote],
+    },
     { name: "excellent last year", documents: [summary(), ledger(), registry()] },
     {
       name: "fail this year after a pass",
@@ -35,6 +46,21 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: "fail last year, and this year vetoed by an open section-B error (not yet scored)",
+      documents: [
+        summary(),
+        ledger((l) => (l.entries[0].fee = 100)),
+        withEvaluations({ year: 2024, score: 55, grade: "fail" }),
+      ],
+      withRules: [basicFee],
+      errors: [
+        {
+          message:
+            "2025 年度评估结果为不合格（存在 1 个否决项，不论得分均为不合格），2024 年度评估结果也为不合格（55 分）",
+        },
+      ],
+    },
     {
       name: "fail by scoring after a fail in the registry",
       documents: [summary(), ledger(), withEvaluations({ year: 2024, score: 52.5, grade: "fail" })],
