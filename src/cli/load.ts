@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Finding } from "../core/findings";
-import { parseJsonText, UNREADABLE_ARTICLE, UNREADABLE_RULE, type SourcedDocument } from "../core/parse";
+import { parseJsonText, unreadable, type SourcedDocument } from "../core/parse";
 import type { InputRecord } from "../core/report";
 
 export interface LoadedInputs {
@@ -26,18 +26,7 @@ const LATER = new Map([
 ]);
 
 function inputFinding(file: string, message: string): Finding {
-  return {
-    rule: UNREADABLE_RULE,
-    severity: "error",
-    article: UNREADABLE_ARTICLE,
-    outlet: null,
-    outletName: null,
-    document: null,
-    file,
-    path: null,
-    entry: null,
-    message,
-  };
+  return unreadable(file, null, message);
 }
 
 /** Paths in reports are shown as given, relative to the working directory when possible. */

@@ -144,7 +144,8 @@ function identify(value: unknown): { outlet: string | null; outletName: string |
   return { outlet: code || name || null, outletName: name || null };
 }
 
-function unreadable(file: string | null, path: string | null, message: string, extra: Partial<Finding> = {}): Finding {
+/** An `input/unreadable` finding (also used by the CLI for missing files and empty folders). */
+export function unreadable(file: string | null, path: string | null, message: string, extra: Partial<Finding> = {}): Finding {
   return {
     rule: UNREADABLE_RULE,
     severity: "error",

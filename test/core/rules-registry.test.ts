@@ -2,57 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateRulesDoc } from "../../src/core/docs";
 import { ALL_RULES, ruleIds } from "../../src/core/rules";
-
-/** Every rule id of RULES.md (sections A and B, and input/unreadable), in its order. */
-const RULES_MD_IDS = [
-  "org/credit-code",
-  "org/legal-person",
-  "org/branch",
-  "org/region",
-  "org/region-code",
-  "staff/full-time-min",
-  "staff/part-time",
-  "staff/consistency",
-  "team/profiles",
-  "team/profile-length",
-  "team/credentials",
-  "system/documents",
-  "services/basic",
-  "services/objects",
-  "services/unknown-item",
-  "facility/venue",
-  "facility/equipment",
-  "facility/resources",
-  "category/valid",
-  "category/market-types",
-  "materials/required",
-  "narrative/length",
-  "cases/count",
-  "declaration/signed",
-  "contact/format",
-  "priority/qualification",
-  "batch/duplicate",
-  "registry/banned",
-  "registry/already-accredited",
-  "summary/deadline",
-  "summary/sections",
-  "summary/cases",
-  "summary/evidence",
-  "summary/changes-unreported",
-  "summary/condition-lost",
-  "registry/not-accredited",
-  "ledger/missing",
-  "ledger/required-field",
-  "ledger/date",
-  "ledger/unknown-item",
-  "ledger/basic-fee",
-  "ledger/low-cost-quote",
-  "ledger/duplicate",
-  "ledger/undeclared-item",
-  "ledger/satisfaction",
-  "evaluation/consecutive-fail",
-  "input/unreadable",
-];
+import { RULES_MD_IDS } from "../helpers/rulesMd";
 
 /** Default severities as RULES.md gives them ("error / warning" rules: error first). */
 const SEVERITIES: Record<string, string> = {
