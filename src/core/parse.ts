@@ -145,7 +145,12 @@ function identify(value: unknown): { outlet: string | null; outletName: string |
 }
 
 /** An `input/unreadable` finding (also used by the CLI for missing files and empty folders). */
-export function unreadable(file: string | null, path: string | null, message: string, extra: Partial<Finding> = {}): Finding {
+export function unreadable(
+  file: string | null,
+  path: string | null,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
   return {
     rule: UNREADABLE_RULE,
     severity: "error",
