@@ -97,7 +97,11 @@ export const rubricSchema = z
       }
     }
     if (rubric.accreditCount !== null && rubric.kind !== "application") {
-      ctx.addIssue({ code: "custom", path: ["accreditCount"], message: "拟认定数量只适用于认定评审（kind: application）" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["accreditCount"],
+        message: "拟认定数量只适用于认定评审（kind: application）",
+      });
     }
   });
 
