@@ -11,6 +11,7 @@ import { runChecks } from "../core/engine";
 import { buildCheckReport } from "../core/report";
 import { ruleIds } from "../core/rules";
 import { loadInputs } from "./load";
+import { runStats } from "./stats";
 import { formatTextReport } from "./textReport";
 
 export const EXIT_OK = 0;
@@ -31,19 +32,22 @@ const USAGE = `用法：outlet-review <命令> [参数]
 命令：
   check <输入…> [--registry 文件] [--config 文件] [--year 年度] [--today 日期] [--json] [--strict]
         载入申报书、工作总结表、服务台账与网点名录（JSON 文件或文件夹），按《认定工作指南》逐条审核
+  stats <输入…> [--year 年度] [--json]
+        按第十四条统计服务台账：各网点与全市的服务次数（分层级、事项、服务对象、月份）、
+        收费、参与人次、满意度，按网点类别与所在区汇总，并与上年度比较
   demo  在随附的样例（samples/）上运行 check，输出审核报告
   help  显示本说明
 
 参数：
   --registry 文件  市级网点名录（也可直接放在输入中，按内容识别）
   --config 文件    设置（阈值、日期、规则级别）JSON 文件
-  --year 年度      评估年度（默认取总结表与台账的年度）
+  --year 年度      评估或统计年度（默认取总结表与台账的年度）
   --today 日期     参照日期 YYYY-MM-DD（默认今天；申报书未填填报日期时用于判断禁入期）
   --json           在标准输出打印 JSON 报告（只有 JSON）
   --strict         发现任何“错误”级问题时以退出码 1 结束
 
 退出码：0 审核完成（无论发现什么）；1 --strict 且有错误；2 用法错误或没有任何输入可读。
-stats、score、template 命令与 --out 工作簿输出将在后续版本提供。`;
+score、template 命令与 --out 工作簿输出将在后续版本提供。`;
 
 function localToday(): string {
   const d = new Date();
@@ -155,6 +159,27 @@ async function check(args: string[], io: Io, demoRoot?: string): Promise<number>
   return EXIT_OK;
 }
 
+async function stats(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      year: { type: "string" },
+      json: { type: "boolean", default: false },
+      out: { type: "string" },
+    },
+  });
+  if (values.out) throw new UsageError("--out（写出统计工作簿）将在工作簿版本提供；当前请使用 --json 或文字报告");
+  if (!positionals.length) throw new UsageError("请给出要统计的台账文件或文件夹，例如：outlet-review stats samples");
+  if (values.year !== undefined && !/^\d{4}$/u.test(values.year)) {
+    throw new UsageError(`--year 应为四位年份，实为“${values.year}”`);
+  }
+  const year = values.year === undefined ? undefined : Number(values.year);
+  const { documents } = runStats(positionals, { json: values.json, ...(year === undefined ? {} : { year }) }, io);
+  return documents === 0 ? EXIT_USAGE : EXIT_OK;
+}
+
 /** Samples shipped with the package (next to lib/ once compiled, next to src/ under ts-jest). */
 export function samplesDir(): string {
   return join(__dirname, "..", "..", "samples");
@@ -166,6 +191,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     switch (command) {
       case "check":
         return await check(rest, io);
+      case "stats":
+        return await stats(rest, io);
       case "demo": {
         const { values } = parseArgs({
           args: rest,
@@ -181,7 +208,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       case "-h":
         io.stdout(USAGE + "\n");
         return command === undefined ? EXIT_USAGE : EXIT_OK;
-      case "stats":
       case "score":
       case "template":
         io.stderr(`outlet-review：“${command}”命令将在后续版本提供（见 README）。\n`);

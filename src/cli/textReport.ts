@@ -3,17 +3,11 @@ import { RULES_BY_ID } from "../core/rules";
 import { SEVERITY_LABELS, type Finding, type Severity } from "../core/findings";
 import type { Verdict } from "../core/engine";
 import type { CheckReport } from "../core/report";
+import { padDisplay } from "./format";
 
 /** Per outlet, rule and severity, at most this many lines; the rest is counted (the JSON has them all). */
 const MAX_LINES_PER_RULE = 4;
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
-
-/** Terminal columns: CJK characters take two. */
-function padDisplay(text: string, width: number): string {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\uffef]/u.test(ch) ? 2 : 1;
-  return text + " ".repeat(Math.max(0, width - w));
-}
 
 function n(value: number): string {
   return value.toLocaleString("zh-CN");

@@ -65,9 +65,44 @@ export interface StatsExclusions {
   badDate: number;
   /** Dated in a year other than the statistics year (or its previous year, when compared). */
   otherYear: number;
+  /** Entries the loader could not read at all (input/unreadable findings): never counted, counted here. */
+  unreadable: number;
 }
 
 export interface GroupStats {
   outlets: number;
   counts: TierCounts;
+}
+
+/** Service counts of the year before the statistics year, when the batch holds entries of it. */
+export interface PreviousYearStats {
+  year: number;
+  total: TierCounts;
+  /** Outlets with counted entries in the previous year (outletName added for readable tables). */
+  outlets: { outlet: string | null; outletName: string | null; counts: TierCounts }[];
+  /**
+   * This year's total minus the previous year's, and that change as a share of the previous total (4 decimals;
+   * null when no ledger of the previous year was given).
+   */
+  change: { total: number; ratio: number | null };
+  /**
+   * Ledgers of the previous year in the batch. With none, the previous year's entries are only strays dated
+   * then in this year's ledgers: they are shown, but no ratio is given (it would compare a year with a few days).
+   */
+  ledgers: number;
+}
+
+/** The JSON report of `stats` (CLI.md): its keys and their order are a public contract. */
+export interface StatsReport {
+  version: 1;
+  /** Statistics year: the one asked for, else the most common ledger year; null when there is no ledger. */
+  year: number | null;
+  outlets: OutletServiceStats[];
+  total: ServiceStats;
+  /** Category code → outlets and their counts; outlets of unknown category under "unknown". */
+  byCategory: Record<string, GroupStats>;
+  /** District of the outlet's address → outlets and their counts; unknown or outside Guangzhou under "未知". */
+  byDistrict: Record<string, GroupStats>;
+  excluded: StatsExclusions;
+  previousYear: PreviousYearStats | null;
 }

@@ -1,0 +1,419 @@
+/**
+ * Service statistics of 第十四条 (每年度对服务次数进行分类统计) from ledgers: per outlet and city-wide, by tier,
+ * item, client type, month, district and outlet category, with year-over-year. Pure: no files, no clock.
+ * Built for a million entries: one pass, counters in plain fields and small maps, Sets only for distinct clients.
+ */
+import { CATALOG, isItemAllowed, resolveItem, type CatalogItem } from "./catalog";
+import { CATEGORIES, DISTRICTS, SERVICE_OBJECTS, type Category } from "./codes";
+import { outletKey } from "./engine";
+import { locateAddress } from "./address";
+import { isValidYmd } from "./dates";
+import type { SourcedDocument, SourcedLedger } from "./parse";
+import type { AnnualSummary, Application, LedgerEntry, RegistryOutlet } from "./schemas";
+import type {
+  GroupStats,
+  OutletServiceStats,
+  PreviousYearStats,
+  ServiceStats,
+  StatsExclusions,
+  StatsReport,
+  TierCounts,
+} from "./statsTypes";
+
+export const STATS_REPORT_VERSION = 1 as const;
+/** byClient key of entries without a client type. */
+export const UNSPECIFIED_CLIENT = "unspecified";
+/** byCategory key of outlets whose category nothing in the batch gives. */
+export const UNKNOWN_CATEGORY = "unknown";
+/** byDistrict key of outlets whose address is missing or not in Guangzhou. */
+export const UNKNOWN_DISTRICT = "未知";
+
+const CLIENT_KEYS: readonly string[] = [...SERVICE_OBJECTS, UNSPECIFIED_CLIENT];
+const CATALOG_ORDER = new Map<CatalogItem, number>(CATALOG.map((item, i) => [item, i]));
+/** A bit per Guangzhou district, so districts covered cost no Set per outlet. */
+const DISTRICT_BIT = new Map<string, number>(DISTRICTS.map((d, i) => [d, 1 << i]));
+
+/** What becomes of one ledger entry in the statistics of `year`. */
+export type EntryStatus = "counted" | "previousYear" | "unknownItem" | "badDate" | "otherYear";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+
+function digits(s: string, at: number): number {
+  return (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
+}
+
+function yearOfIso(date: string): number {
+  return digits(date, 0) * 100 + digits(date, 2);
+}
+
+/**
+ * `parseDate(date) === date` (what `ledger/date` accepts), without parseDate's normalising and allocating: parseDate
+ * always gives YYYY-MM-DD, so only that shape with a valid day can equal it. The property test checks the two agree.
+ */
+export function isCountableDate(date: string | undefined): date is string {
+  return date !== undefined && ISO_DATE.test(date) && isValidYmd(yearOfIso(date), digits(date, 5), digits(date, 8));
+}
+
+/**
+ * Whether an entry is counted in `year`, feeds the previous year, or is left out and why. The item must be in 附件2
+ * and, when the outlet's category is known, in the general list or that category's (as `ledger/unknown-item`
+ * checks); the date must be a valid ISO date (as `ledger/date` checks). `year` null counts every dated entry.
+ */
+export function classifyEntry(
+  entry: LedgerEntry,
+  item: CatalogItem | undefined,
+  category: Category | null | undefined,
+  year: number | null | undefined,
+): EntryStatus {
+  if (!item || (category != null && !isItemAllowed(item.code, category))) return "unknownItem";
+  const date = entry.date;
+  if (!isCountableDate(date)) return "badDate";
+  if (year == null) return "counted";
+  const y = yearOfIso(date);
+  if (y === year) return "counted";
+  return y === year - 1 ? "previousYear" : "otherYear";
+}
+
+function emptyTiers(): TierCounts {
+  return { basic: 0, lowCost: 0, valueAdded: 0, total: 0 };
+}
+
+function addTiers(into: TierCounts, from: TierCounts): void {
+  into.basic += from.basic;
+  into.lowCost += from.lowCost;
+  into.valueAdded += from.valueAdded;
+  into.total += from.total;
+}
+
+function isBlankText(value: string | undefined): boolean {
+  return value === undefined || value.trim() === "";
+}
+
+/** Running totals of counted entries; `finish` gives the ServiceStats. Mergeable, so the city total is exact. */
+class Tally {
+  readonly tiers = emptyTiers();
+  readonly items = new Map<CatalogItem, number>();
+  readonly clientTypes = new Map<string, number>();
+  /** year × 100 + month → entries. */
+  readonly months = new Map<number, number>();
+  free = 0;
+  paid = 0;
+  /** Fees in fen (分), summed as integers so that outlets add up to the total exactly. */
+  feeFen = 0;
+  participants = 0;
+  /** Index 1–5: rated entries per satisfaction level. */
+  readonly levels = [0, 0, 0, 0, 0, 0];
+  readonly clientCodes = new Set<string>();
+  readonly clientNames = new Set<string>();
+  districtBits = 0;
+  trainingSessions = 0;
+  trainingParticipants = 0;
+  basicFree = 0;
+  withDeliverable = 0;
+
+  /** `entry.date` must be a countable date (see classifyEntry). */
+  add(entry: LedgerEntry, item: CatalogItem): void {
+    const tier = item.tier;
+    this.tiers[tier]++;
+    this.tiers.total++;
+    this.items.set(item, (this.items.get(item) ?? 0) + 1);
+    const type = entry.client.type ?? UNSPECIFIED_CLIENT;
+    this.clientTypes.set(type, (this.clientTypes.get(type) ?? 0) + 1);
+    const date = entry.date!;
+    const month = yearOfIso(date) * 100 + digits(date, 5);
+    this.months.set(month, (this.months.get(month) ?? 0) + 1);
+    const fee = entry.fee ?? 0;
+    if (fee > 0) {
+      this.paid++;
+      this.feeFen += Math.round(fee * 100);
+    } else {
+      this.free++;
+      if (tier === "basic") this.basicFree++;
+    }
+    const participants = entry.participants ?? 0;
+    this.participants += participants;
+    if (item.training) {
+      this.trainingSessions++;
+      this.trainingParticipants += participants;
+    }
+    if (entry.satisfaction !== undefined) this.levels[entry.satisfaction]!++;
+    const client = entry.client;
+    if (!isBlankText(client.creditCode)) this.clientCodes.add(client.creditCode!);
+    else if (!isBlankText(client.name)) this.clientNames.add(client.name!);
+    if (client.district !== undefined) this.districtBits |= DISTRICT_BIT.get(client.district) ?? 0;
+    if (tier !== "basic" && !isBlankText(entry.deliverable)) this.withDeliverable++;
+  }
+
+  merge(other: Tally): void {
+    addTiers(this.tiers, other.tiers);
+    for (const [k, v] of other.items) this.items.set(k, (this.items.get(k) ?? 0) + v);
+    for (const [k, v] of other.clientTypes) this.clientTypes.set(k, (this.clientTypes.get(k) ?? 0) + v);
+    for (const [k, v] of other.months) this.months.set(k, (this.months.get(k) ?? 0) + v);
+    this.free += other.free;
+    this.paid += other.paid;
+    this.feeFen += other.feeFen;
+    this.participants += other.participants;
+    for (let level = 1; level <= 5; level++) this.levels[level]! += other.levels[level]!;
+    for (const code of other.clientCodes) this.clientCodes.add(code);
+    for (const name of other.clientNames) this.clientNames.add(name);
+    this.districtBits |= other.districtBits;
+    this.trainingSessions += other.trainingSessions;
+    this.trainingParticipants += other.trainingParticipants;
+    this.basicFree += other.basicFree;
+    this.withDeliverable += other.withDeliverable;
+  }
+
+  /** With a year, byMonth lists its twelve months (zeros included) so that tables have every column. */
+  finish(year: number | null | undefined): ServiceStats {
+    const byItem: Record<string, number> = {};
+    const items = [...this.items].sort((a, b) => CATALOG_ORDER.get(a[0])! - CATALOG_ORDER.get(b[0])!);
+    for (const [item, n] of items) byItem[item.code] = n;
+
+    const byClient: Record<string, number> = {};
+    for (const key of CLIENT_KEYS) byClient[key] = this.clientTypes.get(key) ?? 0;
+
+    const byMonth: Record<string, number> = {};
+    const monthKeys =
+      year == null
+        ? [...this.months.keys()].sort((a, b) => a - b)
+        : Array.from({ length: 12 }, (_, i) => year * 100 + i + 1);
+    for (const key of monthKeys) {
+      byMonth[`${String(Math.floor(key / 100)).padStart(4, "0")}-${String(key % 100).padStart(2, "0")}`] =
+        this.months.get(key) ?? 0;
+    }
+
+    let rated = 0;
+    let sum = 0;
+    for (let level = 1; level <= 5; level++) {
+      rated += this.levels[level]!;
+      sum += level * this.levels[level]!;
+    }
+    return {
+      counts: { ...this.tiers },
+      byItem,
+      byClient,
+      byMonth,
+      free: this.free,
+      paid: this.paid,
+      feeTotal: this.feeFen / 100,
+      participants: this.participants,
+      satisfaction: { mean: rated ? Math.round((sum / rated) * 100) / 100 : null, rated },
+      satisfactionLevels: {
+        "1": this.levels[1]!,
+        "2": this.levels[2]!,
+        "3": this.levels[3]!,
+        "4": this.levels[4]!,
+        "5": this.levels[5]!,
+      },
+      clients: this.clientCodes.size + this.clientNames.size,
+      districtsCovered: DISTRICTS.filter((_, i) => this.districtBits & (1 << i)),
+      training: { sessions: this.trainingSessions, participants: this.trainingParticipants },
+      basicFree: this.basicFree,
+      withDeliverable: this.withDeliverable,
+    };
+  }
+}
+
+export interface ServiceStatsOptions {
+  /** Only entries dated in this year are counted (default: every entry with a valid date). */
+  year?: number | null;
+  /** The outlet's category: items of another category's list are not counted (default unknown: any 附件2 item). */
+  category?: Category | null;
+}
+
+/**
+ * Statistics of one outlet's (or any set of) ledger entries, `items[i]` being entry i's resolved item
+ * (`resolveItem(entry.item, category)`, undefined when not in 附件2). Entries that classifyEntry does not count
+ * in `options.year` are skipped.
+ */
+export function computeServiceStats(
+  entries: readonly LedgerEntry[],
+  items: readonly (CatalogItem | undefined)[],
+  options: ServiceStatsOptions = {},
+): ServiceStats {
+  const tally = new Tally();
+  const year = options.year ?? null;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const item = items[i];
+    if (classifyEntry(entry, item, options.category, year) === "counted") tally.add(entry, item!);
+  }
+  return tally.finish(year);
+}
+
+// ---------------------------------------------------------------- the report of the batch
+
+interface OutletAcc {
+  key: string;
+  outlet: string | null;
+  outletName: string | null;
+  category: Category | null;
+  district: string | null;
+  /** Has a ledger of the statistics year, so it is listed even with nothing counted. */
+  ofYear: boolean;
+  tally: Tally;
+  previous: TierCounts;
+}
+
+function asCategory(value: string | undefined): Category | null {
+  return value !== undefined && (CATEGORIES as readonly string[]).includes(value) ? (value as Category) : null;
+}
+
+/** Most common ledger year; a tie goes to the later year (as the engine's batch year). */
+function commonYear(ledgers: readonly SourcedLedger[]): number | null {
+  const counts = new Map<number, number>();
+  for (const l of ledgers) counts.set(l.doc.year, (counts.get(l.doc.year) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) {
+    const bestN = best === null ? 0 : counts.get(best)!;
+    if (best === null || n > bestN || (n === bestN && y > best)) best = y;
+  }
+  return best;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+/** The outlet's ServiceStats under CLI.md's key order: identity first, then the ServiceStats fields. */
+function outletStats(acc: OutletAcc, year: number | null): OutletServiceStats {
+  return {
+    outlet: acc.outlet,
+    outletName: acc.outletName,
+    category: acc.category,
+    district: acc.district,
+    ...acc.tally.finish(year),
+  };
+}
+
+function groupBy(
+  outlets: readonly OutletServiceStats[],
+  keyOf: (o: OutletServiceStats) => string,
+  order: readonly string[],
+): Record<string, GroupStats> {
+  const groups = new Map<string, GroupStats>();
+  for (const o of outlets) {
+    const key = keyOf(o);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { outlets: 0, counts: emptyTiers() }));
+    g.outlets++;
+    addTiers(g.counts, o.counts);
+  }
+  const out: Record<string, GroupStats> = {};
+  for (const key of order) {
+    const g = groups.get(key);
+    if (g) out[key] = g;
+  }
+  return out;
+}
+
+/**
+ * The `stats` report of CLI.md over a batch: one outlet per ledger outlet (credit code, else name; several
+ * ledgers of one outlet merge), its category and district from its summary, else application, else registry
+ * record; every entry counted once, in the year, in the previous year or in `excluded`.
+ */
+export function buildStatsReport(documents: readonly SourcedDocument[], options: { year?: number }): StatsReport {
+  const ledgers: SourcedLedger[] = [];
+  const summaries = new Map<string, AnnualSummary[]>();
+  const applications = new Map<string, Application[]>();
+  const registry = new Map<string, RegistryOutlet>();
+  for (const d of documents) {
+    if (d.kind === "ledger") ledgers.push(d);
+    else if (d.kind === "annualSummary") {
+      const key = outletKey(d.doc.org.creditCode, d.doc.org.name);
+      if (key !== null) pushTo(summaries, key, d.doc);
+    } else if (d.kind === "application") {
+      const key = outletKey(d.doc.org.creditCode, d.doc.org.name);
+      if (key !== null) pushTo(applications, key, d.doc);
+    } else for (const record of d.doc.outlets) registry.set(record.creditCode, record);
+  }
+  const year = options.year ?? commonYear(ledgers);
+
+  const excluded: StatsExclusions = { unknownItem: 0, badDate: 0, otherYear: 0, unreadable: 0 };
+  const accs = new Map<string, OutletAcc>();
+  const outletFor = (ledger: SourcedLedger): OutletAcc => {
+    const creditCode = ledger.doc.outlet.creditCode || undefined;
+    const name = ledger.doc.outlet.name || undefined;
+    const key = outletKey(creditCode, name) ?? "";
+    let acc = accs.get(key);
+    if (acc) {
+      acc.outletName ??= name ?? null;
+      return acc;
+    }
+    // The summary of the statistics year first, then any; then the latest application; then the registry.
+    const ofOutlet = summaries.get(key) ?? [];
+    const summary = ofOutlet.find((s) => s.year === year) ?? ofOutlet[0];
+    const application = [...(applications.get(key) ?? [])].sort((a, b) => b.year - a.year)[0];
+    const record = creditCode ? registry.get(creditCode) : undefined;
+    const address = [summary?.org.address, application?.org.address, record?.address].find((a) => !isBlankText(a));
+    acc = {
+      key,
+      outlet: key || null,
+      outletName: name ?? summary?.org.name ?? application?.org.name ?? record?.name ?? null,
+      category: asCategory(summary?.category) ?? asCategory(application?.category) ?? record?.category ?? null,
+      district: address === undefined ? null : locateAddress(address).district,
+      ofYear: false,
+      tally: new Tally(),
+      previous: emptyTiers(),
+    };
+    accs.set(key, acc);
+    return acc;
+  };
+
+  for (const ledger of ledgers) {
+    const acc = outletFor(ledger);
+    if (ledger.doc.year === year) acc.ofYear = true;
+    excluded.unreadable += ledger.entriesRejected;
+    const category = acc.category ?? undefined;
+    for (const entry of ledger.doc.entries) {
+      const item = entry.item === undefined ? undefined : resolveItem(entry.item, category);
+      const status = classifyEntry(entry, item, acc.category, year);
+      if (status === "counted") {
+        acc.tally.add(entry, item!);
+        acc.ofYear = true;
+      } else if (status === "previousYear") {
+        acc.previous[item!.tier]++;
+        acc.previous.total++;
+      } else excluded[status]++;
+    }
+  }
+
+  const listed = [...accs.values()].filter((a) => a.ofYear);
+  const outlets = listed.map((a) => outletStats(a, year));
+  const totalTally = new Tally();
+  for (const a of listed) totalTally.merge(a.tally);
+  const total = totalTally.finish(year);
+
+  const withPrevious = [...accs.values()].filter((a) => a.previous.total > 0);
+  let previousYear: PreviousYearStats | null = null;
+  if (year !== null && withPrevious.length) {
+    const prevTotal = emptyTiers();
+    for (const a of withPrevious) addTiers(prevTotal, a.previous);
+    const change = total.counts.total - prevTotal.total;
+    const previousLedgers = ledgers.filter((l) => l.doc.year === year - 1).length;
+    previousYear = {
+      year: year - 1,
+      total: prevTotal,
+      outlets: withPrevious.map((a) => ({ outlet: a.outlet, outletName: a.outletName, counts: { ...a.previous } })),
+      change: { total: change, ratio: previousLedgers ? round4(change / prevTotal.total) : null },
+      ledgers: previousLedgers,
+    };
+  }
+
+  return {
+    version: STATS_REPORT_VERSION,
+    year,
+    outlets,
+    total,
+    byCategory: groupBy(outlets, (o) => o.category ?? UNKNOWN_CATEGORY, [...CATEGORIES, UNKNOWN_CATEGORY]),
+    byDistrict: groupBy(outlets, (o) => o.district ?? UNKNOWN_DISTRICT, [...DISTRICTS, UNKNOWN_DISTRICT]),
+    excluded,
+    previousYear,
+  };
+}
