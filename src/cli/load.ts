@@ -7,11 +7,17 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Finding } from "../core/findings";
-import { parseJsonText, unreadable, type SourcedDocument } from "../core/parse";
+import { parseJsonText, unreadable, type SheetReader, type SourcedDocument } from "../core/parse";
+import { isReviewerScores, parseReviewerScores, type ReviewerSheet } from "../core/scoring/reviewers";
 import type { InputRecord } from "../core/report";
+
+/** Reviewers' score sheets are recognised by content, like every document. */
+const REVIEWER_SHEETS: SheetReader = { recognise: isReviewerScores, parse: parseReviewerScores };
 
 export interface LoadedInputs {
   documents: SourcedDocument[];
+  /** Reviewers' score sheets (used by `score`; other commands leave them aside). */
+  sheets: ReviewerSheet[];
   findings: Finding[];
   inputs: InputRecord[];
   /** Files whose content could be opened (even if some documents in them were rejected). */
@@ -53,7 +59,7 @@ export function loadInputs(
   options: { cwd?: string; onFile?: (file: string, index: number, total: number) => void } = {},
 ): LoadedInputs {
   const cwd = options.cwd ?? process.cwd();
-  const out: LoadedInputs = { documents: [], findings: [], inputs: [], filesRead: 0 };
+  const out: LoadedInputs = { documents: [], sheets: [], findings: [], inputs: [], filesRead: 0 };
   const files: string[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
@@ -109,10 +115,16 @@ export function loadInputs(
       out.inputs.push({ file: shown, sha256, documents: 0, rejected: 1 });
       return;
     }
-    const parsed = parseJsonText(bytes.toString("utf8"), shown);
+    const parsed = parseJsonText(bytes.toString("utf8"), shown, REVIEWER_SHEETS);
     out.documents.push(...parsed.documents);
+    out.sheets.push(...parsed.sheets);
     out.findings.push(...parsed.findings);
-    out.inputs.push({ file: shown, sha256, documents: parsed.documents.length, rejected: parsed.rejected });
+    out.inputs.push({
+      file: shown,
+      sha256,
+      documents: parsed.documents.length + parsed.sheets.length,
+      rejected: parsed.rejected,
+    });
   });
   return out;
 }

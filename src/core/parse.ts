@@ -19,6 +19,16 @@ import {
   type Registry,
 } from "./schemas";
 import { show } from "./text";
+import type { ReviewerSheet } from "./scoring/reviewers";
+
+/**
+ * Reads documents that are not of FORMAT.md (reviewers' score sheets): given by the caller, so the
+ * parser does not depend on the scoring code.
+ */
+export interface SheetReader {
+  recognise(value: unknown): boolean;
+  parse(value: unknown, file: string | null, pathPrefix: string): { sheet?: ReviewerSheet; findings: Finding[] };
+}
 
 export const UNREADABLE_RULE = "input/unreadable";
 export const UNREADABLE_ARTICLE = "输入文件";
@@ -57,6 +67,8 @@ export type SourcedDocument = SourcedApplication | SourcedSummary | SourcedLedge
 
 export interface ParsedInput {
   documents: SourcedDocument[];
+  /** Reviewers' score sheets (recognised by content when a sheet reader is given). */
+  sheets: ReviewerSheet[];
   findings: Finding[];
   /** Documents found in the input (loaded or not). */
   documentsRead: number;
@@ -174,7 +186,7 @@ const SCHEMAS = {
 
 /** Parses one document value (an element of the file's array, or the file's object). */
 export function parseDocumentValue(value: unknown, file: string | null, pathPrefix = ""): ParsedInput {
-  const out: ParsedInput = { documents: [], findings: [], documentsRead: 1, rejected: 0 };
+  const out: ParsedInput = { documents: [], sheets: [], findings: [], documentsRead: 1, rejected: 0 };
   const where = pathPrefix ? `第 ${Number(pathPrefix.slice(1, -1)) + 1} 个文档` : "文档";
   if (!value || typeof value !== "object" || Array.isArray(value)) {
     out.findings.push(unreadable(file, pathPrefix || null, `${where}应为对象（{…}），实际为${describeInput(value)}`));
@@ -280,7 +292,7 @@ function docLabel(kind: DocumentKind): string {
 }
 
 /** Parses a JSON file's text: one document object or an array of them. */
-export function parseJsonText(text: string, file: string | null): ParsedInput {
+export function parseJsonText(text: string, file: string | null, sheets?: SheetReader): ParsedInput {
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -288,24 +300,32 @@ export function parseJsonText(text: string, file: string | null): ParsedInput {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       documents: [],
+      sheets: [],
       findings: [unreadable(file, null, `不是有效的 JSON 文件，无法读取：${jsonErrorZh(detail, text)}`)],
       documentsRead: 0,
       rejected: 1,
     };
   }
-  return parseJsonValue(value, file);
+  return parseJsonValue(value, file, sheets);
 }
 
-export function parseJsonValue(value: unknown, file: string | null): ParsedInput {
-  if (!Array.isArray(value)) return parseDocumentValue(value, file, "");
-  const out: ParsedInput = { documents: [], findings: [], documentsRead: 0, rejected: 0 };
+function parseOne(value: unknown, file: string | null, pathPrefix: string, sheets?: SheetReader): ParsedInput {
+  if (!sheets?.recognise(value)) return parseDocumentValue(value, file, pathPrefix);
+  const { sheet, findings } = sheets.parse(value, file, pathPrefix);
+  return { documents: [], sheets: sheet ? [sheet] : [], findings, documentsRead: 1, rejected: sheet ? 0 : 1 };
+}
+
+export function parseJsonValue(value: unknown, file: string | null, sheets?: SheetReader): ParsedInput {
+  if (!Array.isArray(value)) return parseOne(value, file, "", sheets);
+  const out: ParsedInput = { documents: [], sheets: [], findings: [], documentsRead: 0, rejected: 0 };
   if (value.length === 0) {
     out.findings.push(unreadable(file, null, "文件是空列表，没有可审核的文档"));
     return out;
   }
   value.forEach((element, i) => {
-    const one = parseDocumentValue(element, file, `[${i}]`);
+    const one = parseOne(element, file, `[${i}]`, sheets);
     out.documents.push(...one.documents);
+    out.sheets.push(...one.sheets);
     out.findings.push(...one.findings);
     out.documentsRead += one.documentsRead;
     out.rejected += one.rejected;
