@@ -13,6 +13,7 @@ import { ruleIds } from "../core/rules";
 import { loadInputs } from "./load";
 import { runStats } from "./stats";
 import { formatTextReport } from "./textReport";
+import { runScore, ScoreUsageError } from "./score";
 
 export const EXIT_OK = 0;
 export const EXIT_STRICT = 1;
@@ -35,7 +36,10 @@ const USAGE = `用法：outlet-review <命令> [参数]
   stats <输入…> [--year 年度] [--json]
         按第十四条统计服务台账：各网点与全市的服务次数（分层级、事项、服务对象、月份）、
         收费、参与人次、满意度，按网点类别与所在区汇总，并与上年度比较
-  demo  在随附的样例（samples/）上运行 check，输出审核报告
+  score <输入…> [--rubric 文件…] [--config 文件] [--year 年度] [--accredit 名额] [--json]
+        载入材料与专家评分表（JSON，按内容识别），计算自动评分项，汇总专家评分，
+        给出总分、等级、名次、否决项与各项标记（评审结果）
+  demo  在随附的样例（samples/）上依次运行 check、stats 与 score
   help  显示本说明
 
 参数：
@@ -43,11 +47,13 @@ const USAGE = `用法：outlet-review <命令> [参数]
   --config 文件    设置（阈值、日期、规则级别）JSON 文件
   --year 年度      评估或统计年度（默认取总结表与台账的年度）
   --today 日期     参照日期 YYYY-MM-DD（默认今天；申报书未填填报日期时用于判断禁入期）
+  --rubric 文件    评分细则 JSON 文件，替换同类（annual 或 application）的默认细则
+  --accredit 名额  认定评审的拟认定名额（覆盖评分细则中的 accreditCount）
   --json           在标准输出打印 JSON 报告（只有 JSON）
   --strict         发现任何“错误”级问题时以退出码 1 结束
 
 退出码：0 审核完成（无论发现什么）；1 --strict 且有错误；2 用法错误或没有任何输入可读。
-score、template 命令与 --out 工作簿输出将在后续版本提供。`;
+template 命令与 --out 工作簿输出将在后续版本提供。`;
 
 function localToday(): string {
   const d = new Date();
@@ -180,6 +186,52 @@ async function stats(args: string[], io: Io): Promise<number> {
   return documents === 0 ? EXIT_USAGE : EXIT_OK;
 }
 
+async function score(args: string[], io: Io, demoRoot?: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      rubric: { type: "string", multiple: true },
+      config: { type: "string" },
+      year: { type: "string" },
+      today: { type: "string" },
+      accredit: { type: "string" },
+      json: { type: "boolean", default: false },
+      out: { type: "string" },
+    },
+  });
+  if (values.out) throw new UsageError("--out（写出评审结果工作簿）将在工作簿版本提供；当前请使用 --json 或文字报告");
+  const inputs = demoRoot ? [demoRoot] : positionals;
+  if (!inputs.length) {
+    throw new UsageError("请给出要评分的材料与专家评分表（文件或文件夹），例如：outlet-review score samples");
+  }
+  if (values.today !== undefined && parseDate(values.today) !== values.today) {
+    throw new UsageError(`--today 应为 YYYY-MM-DD 格式的日期，实为“${values.today}”`);
+  }
+  if (values.accredit !== undefined && !/^[1-9]\d*$/u.test(values.accredit)) {
+    throw new UsageError(`--accredit 应为正整数（拟认定名额），实为“${values.accredit}”`);
+  }
+  const settings = readSettings(io.cwd, values.config, values.year, values.today);
+  try {
+    const { documents } = runScore(
+      inputs,
+      {
+        settings,
+        today: settings.today ?? io.today(),
+        rubricFiles: values.rubric ?? [],
+        json: values.json,
+        ...(values.accredit !== undefined ? { accreditCount: Number(values.accredit) } : {}),
+      },
+      io,
+    );
+    return documents === 0 ? EXIT_USAGE : EXIT_OK;
+  } catch (error) {
+    if (error instanceof ScoreUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 /** Samples shipped with the package (next to lib/ once compiled, next to src/ under ts-jest). */
 export function samplesDir(): string {
   return join(__dirname, "..", "..", "samples");
@@ -193,14 +245,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await check(rest, io);
       case "stats":
         return await stats(rest, io);
+      case "score":
+        return await score(rest, io);
       case "demo": {
-        const { values } = parseArgs({
-          args: rest,
-          strict: true,
-          options: { json: { type: "boolean", default: false } },
-        });
-        io.stderr(`演示：审核随附样例 ${samplesDir()}\n`);
-        return await check(values.json ? ["--json"] : [], io, samplesDir());
+        const { values } = parseArgs({ args: rest, strict: true, options: { out: { type: "string" } } });
+        if (values.out) throw new UsageError("--out（写出工作簿）将在工作簿版本提供");
+        const root = samplesDir();
+        const rule = "\n" + "═".repeat(72) + "\n\n";
+        io.stderr(`演示：在随附样例 ${root} 上依次运行 check（审核）、stats（统计）与 score（评分）\n`);
+        const checked = await check([], io, root);
+        io.stdout(rule);
+        const counted = await stats([root], io);
+        io.stdout(rule);
+        const scored = await score([], io, root);
+        return Math.max(checked, counted, scored);
       }
       case undefined:
       case "help":
@@ -208,7 +266,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       case "-h":
         io.stdout(USAGE + "\n");
         return command === undefined ? EXIT_USAGE : EXIT_OK;
-      case "score":
       case "template":
         io.stderr(`outlet-review：“${command}”命令将在后续版本提供（见 README）。\n`);
         return EXIT_USAGE;

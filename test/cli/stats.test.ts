@@ -254,10 +254,11 @@ describe("stats: inputs and usage", () => {
     expect(run.stdout).toBe("");
   });
 
-  it("lists stats in the help", async () => {
+  it("lists stats and score in the help", async () => {
     const run = await runCli(["help"], tempTree({}));
     expect(run.stdout).toContain("stats <输入…> [--year 年度] [--json]");
-    expect(run.stdout).toContain("score、template 命令与 --out 工作簿输出将在后续版本提供");
+    expect(run.stdout).toContain("score <输入…> [--rubric 文件…]");
+    expect(run.stdout).toContain("template 命令与 --out 工作簿输出将在后续版本提供");
   });
 
   it("gives sensible figures on the shipped samples", async () => {

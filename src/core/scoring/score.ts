@@ -36,7 +36,9 @@ export interface ScoreOptions {
   accreditCount?: number | null;
 }
 
-export type ScoredCriterion = ({ source: "auto" } & AutoResult) | ({ source: "expert" } & CriterionConsolidation);
+export type ScoredCriterion =
+  | ({ source: "auto"; mode: "linear" | "all-or-nothing" } & AutoResult)
+  | ({ source: "expert" } & CriterionConsolidation);
 
 export interface ScoredOutlet {
   outlet: string;
@@ -68,8 +70,10 @@ export interface ScoredOutlet {
   revocationProposed: boolean;
   /** What the panel should see, in Chinese: vetoes, recusals, divergence, incomplete scoring, ties. */
   flags: string[];
-  /** The error findings behind ineligibility or a veto (rule and message). */
+  /** The error findings behind ineligibility or a veto (rule and message), the first few. */
   reasons: { rule: string; message: string }[];
+  /** How many more such findings there are beyond `reasons`. */
+  reasonsMore: number;
   excluded: SubjectConsolidation["excluded"];
 }
 
@@ -174,7 +178,7 @@ function evaluate(
       const autoById = new Map(autoResults.map((r) => [r.criterion, r]));
       const expertById = new Map(expert.criteria.map((c) => [c.criterion, c]));
       for (const c of rubric.criteria) {
-        if (c.source === "auto") criteria.push({ source: "auto", ...autoById.get(c.id)! });
+        if (c.source === "auto") criteria.push({ source: "auto", mode: c.mode, ...autoById.get(c.id)! });
         else criteria.push({ source: "expert", ...expertById.get(c.id)! });
       }
     }
@@ -184,6 +188,7 @@ function evaluate(
     const totalNormalised =
       complete && expert.zNormalisedSubtotal !== null ? roundScore(autoSum! + expert.zNormalisedSubtotal) : null;
     const flags: string[] = [];
+    const showReasons = (kind === "application" && !p.eligible) || p.vetoed;
     if (kind === "application" && !p.eligible) flags.push("不符合认定条件，不予评分");
     if (kind === "annual" && p.document === "registry") flags.push("未报送年度工作总结表和服务台账，不予评分");
     if (p.vetoed)
@@ -220,7 +225,8 @@ function evaluate(
       tieAtCut: false,
       revocationProposed: false,
       flags,
-      reasons: kind === "application" && !p.eligible ? reasonsOf(p.findings) : p.vetoed ? reasonsOf(p.findings) : [],
+      reasons: showReasons ? reasonsOf(p.findings) : [],
+      reasonsMore: showReasons ? Math.max(0, p.findings.filter((f) => f.severity === "error").length - MAX_REASONS) : 0,
       excluded: expert?.excluded ?? [],
     };
   });
