@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateRulesDoc } from "../../src/core/docs";
+import { generateRubricsDoc, generateRulesDoc } from "../../src/core/docs";
+import { SCORING_FINDING_RULES } from "../../src/core/scoring/consolidate";
+import { DEFAULT_RUBRICS } from "../../src/core/scoring/rubrics";
 import { ALL_RULES, ruleIds } from "../../src/core/rules";
 import { RULES_MD_IDS } from "../helpers/rulesMd";
 
@@ -55,6 +57,11 @@ describe("rule registry", () => {
 
   it("docs/rules.md is up to date (run `npm run docs`)", () => {
     const committed = readFileSync(join(__dirname, "..", "..", "docs", "rules.md"), "utf8");
-    expect(committed).toBe(generateRulesDoc(ALL_RULES));
+    expect(committed).toBe(generateRulesDoc(ALL_RULES, SCORING_FINDING_RULES));
+  });
+
+  it("docs/rubrics.md is up to date (run `npm run docs`)", () => {
+    const committed = readFileSync(join(__dirname, "..", "..", "docs", "rubrics.md"), "utf8");
+    expect(committed).toBe(generateRubricsDoc([DEFAULT_RUBRICS.annual, DEFAULT_RUBRICS.application]));
   });
 });
