@@ -64,6 +64,8 @@ export type Verdict = ApplicationVerdict | AnnualVerdict;
 export interface CheckResult {
   findings: Finding[];
   verdicts: Verdict[];
+  /** Findings by the document they were raised on (an outlet's own findings go to the document they are shown on). */
+  bySource: Map<SourcedDocument, Finding[]>;
   /** Evaluation year used for the annual rules, or null when the batch has no summary or ledger. */
   year: number | null;
 }
@@ -135,14 +137,21 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
   // Resolve item names once, by each document's category.
   const applications = documents
     .filter((d) => d.kind === "application")
-    .map((d) => ({ ...d, doc: { ...d.doc, services: resolveServices(d.doc.services, d.doc.category) } }));
+    .map((d) => ({ ...d, origin: d, doc: { ...d.doc, services: resolveServices(d.doc.services, d.doc.category) } }));
   const summaries = documents
     .filter((d) => d.kind === "annualSummary")
-    .map((d) => ({ ...d, doc: { ...d.doc, services: resolveServices(d.doc.services, d.doc.category) } }));
+    .map((d) => ({ ...d, origin: d, doc: { ...d.doc, services: resolveServices(d.doc.services, d.doc.category) } }));
   const ledgers = documents.filter((d): d is SourcedLedger => d.kind === "ledger");
 
   const findings: Finding[] = [];
   const verdicts: Verdict[] = [];
+  const bySource = new Map<SourcedDocument, Finding[]>();
+  const onSource = (source: SourcedDocument | undefined, f: Finding) => {
+    if (!source) return;
+    const list = bySource.get(source);
+    if (list) list.push(f);
+    else bySource.set(source, [f]);
+  };
 
   const make = (
     rule: Rule,
@@ -199,6 +208,7 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
       rule.application(doc, ctx);
     }
     findings.push(...own);
+    for (const f of own) onSource(source.origin, f);
     verdicts.push({
       outlet: where.outlet,
       outletName: where.outletName,
@@ -218,9 +228,13 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
       summaries.map((s) => s.doc),
       ledgers.map((l) => l.doc.year),
     );
+  // Findings that count toward the year's verdicts (and vetoes): those on the evaluation year's
+  // documents and the outlets' own; a previous year's ledger is checked but vetoes nothing this year.
   const annual = new Map<string, Finding[]>();
-  const addAnnual = (f: Finding) => {
+  const addAnnual = (f: Finding, source: SourcedDocument | undefined, docYear: number | null) => {
     findings.push(f);
+    onSource(source, f);
+    if (docYear !== null && docYear !== year) return;
     const key = f.outlet ?? "";
     const list = annual.get(key);
     if (list) list.push(f);
@@ -244,7 +258,7 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
         today,
         registry,
         registryRecord: record,
-        report: (r) => addAnnual(make(rule, r, where)),
+        report: (r) => addAnnual(make(rule, r, where), source.origin, doc.year),
       };
       rule.annualSummary(doc, ctx);
     }
@@ -279,7 +293,7 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
         declaredItems: declaredSource ? declaredCodes(declaredSource.services) : null,
         declaredIn: summary ? "annualSummary" : application ? "application" : null,
         items,
-        report: (r) => addAnnual(make(rule, r, where)),
+        report: (r) => addAnnual(make(rule, r, where), source, doc.year),
         reportEntry: (index, field, message, severity) =>
           addAnnual(
             make(
@@ -287,6 +301,8 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
               { message, ...(severity ? { severity } : {}) },
               { ...where, entry: source.entryNumbers[index] ?? null, fullPath: source.entryPath(index, field) },
             ),
+            source,
+            doc.year,
           ),
         entryNumber: (index) => source.entryNumbers[index] ?? index + 1,
       };
@@ -301,10 +317,10 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
       {
         code: string | undefined;
         name: string | undefined;
-        summaries: { doc: AnnualSummary; file: string | null; prefix: string }[];
+        summaries: { doc: AnnualSummary; file: string | null; prefix: string; origin: SourcedDocument }[];
         ledgers: SourcedLedger[];
         record: RegistryOutlet | undefined;
-        registrySource?: { file: string | null; path: string };
+        registrySource?: { file: string | null; path: string; origin: SourcedDocument };
       }
     >();
     const subjectFor = (code: string | undefined, name: string | undefined) => {
@@ -322,6 +338,7 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
         doc: s.doc,
         file: s.file,
         prefix: s.pathPrefix,
+        origin: s.origin,
       });
     }
     for (const l of ledgers) {
@@ -331,7 +348,11 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
     for (const { record, source, position } of registryRecords) {
       if (record.status !== "active" && !subjects.has(record.creditCode)) continue;
       const s = subjectFor(record.creditCode, record.name);
-      s.registrySource = { file: source.file, path: joinPath(source.pathPrefix, `outlets[${position}]`)! };
+      s.registrySource = {
+        file: source.file,
+        path: joinPath(source.pathPrefix, `outlets[${position}]`)!,
+        origin: source,
+      };
     }
 
     for (const s of subjects.values()) {
@@ -380,7 +401,13 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
       };
       for (const rule of rules) {
         if (!rule.outlet) continue;
-        rule.outlet(subject, { settings, today, registry, report: (r) => addAnnual(make(rule, r, full)) });
+        const shownOn = first?.origin ?? firstLedger ?? s.registrySource?.origin;
+        rule.outlet(subject, {
+          settings,
+          today,
+          registry,
+          report: (r) => addAnnual(make(rule, r, full), shownOn, null),
+        });
       }
       const own = annual.get(full.outlet ?? "") ?? [];
       verdicts.push({
@@ -395,5 +422,5 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
     }
   }
 
-  return { findings, verdicts, year };
+  return { findings, verdicts, bySource, year };
 }

@@ -301,12 +301,7 @@ export function runScoring(documents: readonly SourcedDocument[], options: Score
         // Two applications of one code are both ineligible (batch/duplicate); keep their keys apart.
         if (seen.has(key)) key = `${key}#${i + 1}`;
         seen.add(key);
-        const own = check.findings.filter(
-          (f) =>
-            f.document === "application" &&
-            f.file === v.file &&
-            (!v.pathPrefix || (f.path ?? "").startsWith(v.pathPrefix)),
-        );
+        const own = check.bySource.get(source) ?? [];
         return {
           key,
           name: v.outletName,
@@ -332,12 +327,24 @@ export function runScoring(documents: readonly SourcedDocument[], options: Score
       "annual",
       annualVerdicts.map((v) => {
         const key = v.outlet ?? "";
-        const own = check.findings.filter((f) => f.outlet === v.outlet && f.document !== "application");
-        const entriesLoaded = documents.reduce(
-          (n, d) =>
-            d.kind === "ledger" && d.doc.year === year && outletKey(d.doc.outlet.creditCode, d.doc.outlet.name) === key
-              ? n + d.doc.entries.length
-              : n,
+        const ofOutlet = (d: SourcedDocument) =>
+          (d.kind === "ledger" &&
+            d.doc.year === year &&
+            outletKey(d.doc.outlet.creditCode, d.doc.outlet.name) === key) ||
+          (d.kind === "annualSummary" &&
+            d.doc.year === year &&
+            outletKey(d.doc.org.creditCode, d.doc.org.name) === key) ||
+          d.kind === "registry";
+        const sources = documents.filter(ofOutlet);
+        // This year's findings on the outlet; a revocation proposal follows from the vetoes, it is not one of them.
+        const own = sources
+          .flatMap((d) => check.bySource.get(d) ?? [])
+          .filter((f) => f.outlet === v.outlet && f.rule !== consecutiveFail.meta.id);
+        const vetoed = own.some((f) => f.severity === "error");
+        const ledgersOfYear = sources.filter((d) => d.kind === "ledger");
+        const entriesLoaded = ledgersOfYear.reduce((n, d) => n + (d.kind === "ledger" ? d.doc.entries.length : 0), 0);
+        const entriesWithLedgerFinding = ledgersOfYear.reduce(
+          (n, d) => n + countEntriesWithLedgerFinding(check.bySource.get(d) ?? [], v.outlet),
           0,
         );
         return {
@@ -345,15 +352,11 @@ export function runScoring(documents: readonly SourcedDocument[], options: Score
           name: v.outletName,
           document: v.document,
           file: v.file,
-          eligible: !v.vetoed,
-          vetoed: v.vetoed,
+          eligible: !vetoed,
+          vetoed,
           priority: false,
           findings: own,
-          input: {
-            stats: statsByOutlet.get(key) ?? emptyStats(),
-            entriesLoaded,
-            entriesWithLedgerFinding: countEntriesWithLedgerFinding(check.findings, v.outlet),
-          },
+          input: { stats: statsByOutlet.get(key) ?? emptyStats(), entriesLoaded, entriesWithLedgerFinding },
         };
       }),
     );
