@@ -12,7 +12,7 @@ function sources(dir: string): string[] {
 const FORBIDDEN: [RegExp, string][] = [
   [/from\s+["'](node:)?(fs|path|os|child_process|crypto|process)["']/u, "Node I/O module"],
   [/from\s+["'](react|react-dom|@fluentui\/[^"']+|exceljs)["']/u, "UI or file library"],
-  [/\bOffice\.|\bExcel\.run\b/u, "Office.js"],
+  [/\bOffice\.(?!js\b)|\bExcel\.run\b/u, "Office.js"],
   [/\bDate\.now\(|new Date\(\s*\)/u, "the clock"],
   [/\bprocess\.(env|cwd|argv|stdout|stderr)/u, "the process"],
   [/\bMath\.random\(/u, "randomness"],
