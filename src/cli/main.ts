@@ -7,13 +7,16 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, parseSettings, type Settings } from "../core/config";
 import { parseDate } from "../core/dates";
-import { runChecks } from "../core/engine";
-import { buildCheckReport } from "../core/report";
+import { runChecks, type CheckResult } from "../core/engine";
+import { buildCheckReport, countDocuments, type CheckReport } from "../core/report";
 import { ruleIds } from "../core/rules";
-import { loadInputs } from "./load";
-import { runStats } from "./stats";
+import { reviewWorkbook, scoreWorkbook, statsWorkbook } from "../core/sheets/review";
+import { loadInputsAsync, type LoadedInputs } from "./load";
+import { generatedAt, outFileProblem, versions, writeOut } from "./out";
+import { runStats, type StatsRun } from "./stats";
 import { formatTextReport } from "./textReport";
-import { runScore, ScoreUsageError } from "./score";
+import { runScore, ScoreUsageError, type ScoreRun } from "./score";
+import { runTemplate, TemplateUsageError } from "./template";
 
 export const EXIT_OK = 0;
 export const EXIT_STRICT = 1;
@@ -25,21 +28,29 @@ export interface Io {
   cwd: string;
   /** Today's date (ISO); the only place the clock is read. */
   today: () => string;
+  /** The time for 审核日志 (ISO 8601 with the offset); when absent, today's date stands for it. */
+  now?: () => string;
   stderrIsTty: boolean;
 }
 
 const USAGE = `用法：outlet-review <命令> [参数]
 
 命令：
-  check <输入…> [--registry 文件] [--config 文件] [--year 年度] [--today 日期] [--json] [--strict]
-        载入申报书、工作总结表、服务台账与网点名录（JSON 文件或文件夹），按《认定工作指南》逐条审核
-  stats <输入…> [--year 年度] [--json]
+  check <输入…> [--registry 文件] [--config 文件] [--year 年度] [--today 日期] [--json] [--strict] [--out 文件.xlsx]
+        载入申报书、工作总结表、服务台账与网点名录（JSON 文件、填好的 xlsx 模板或文件夹），按《认定工作指南》逐条审核
+  stats <输入…> [--year 年度] [--json] [--out 文件.xlsx]
         按第十四条统计服务台账：各网点与全市的服务次数（分层级、事项、服务对象、月份）、
         收费、参与人次、满意度，按网点类别与所在区汇总，并与上年度比较
-  score <输入…> [--rubric 文件…] [--config 文件] [--year 年度] [--accredit 名额] [--json]
-        载入材料与专家评分表（JSON，按内容识别），计算自动评分项，汇总专家评分，
+  score <输入…> [--rubric 文件…] [--config 文件] [--year 年度] [--accredit 名额] [--json] [--out 文件.xlsx]
+        载入材料与专家评分表（JSON 或填好的 xlsx 评分表，按内容识别），计算自动评分项，汇总专家评分，
         给出总分、等级、名次、否决项与各项标记（评审结果）
-  demo  在随附的样例（samples/）上依次运行 check、stats 与 score
+  template <application|summary|ledger|scoring|registry> [--category 类别] [--year 年度] --out 文件.xlsx
+        写出待填写的模板（下拉列表、输入规则、填写说明与模板标记）：申报书、工作总结表、台账、网点名录；
+        scoring 为专家评分表：template scoring [材料…] [--rubric 文件] [--reviewer 姓名…] [--blind]，
+        按输入的材料逐个网点列出并填好自动评分项，每位专家一张
+  demo [--out 文件夹]
+        在随附的样例（samples/）上依次运行 check、stats 与 score，
+        并写出 评审结果.xlsx 与 服务统计.xlsx（默认写到 ./out）
   help  显示本说明
 
 参数：
@@ -51,13 +62,24 @@ const USAGE = `用法：outlet-review <命令> [参数]
   --accredit 名额  认定评审的拟认定名额（覆盖评分细则中的 accreditCount）
   --json           在标准输出打印 JSON 报告（只有 JSON）
   --strict         发现任何“错误”级问题时以退出码 1 结束
+  --out 文件.xlsx  另写出工作簿：check 为审核结果（申报汇总、年度总结、服务台账、网点名录、问题清单、审核日志，
+                   有问题的单元格标色并加批注），stats 为服务统计表，score 为评审结果；文件夹不存在时自动创建
 
-退出码：0 审核完成（无论发现什么）；1 --strict 且有错误；2 用法错误或没有任何输入可读。
-template 命令与 --out 工作簿输出将在后续版本提供。`;
+退出码：0 审核完成（无论发现什么）；1 --strict 且有错误；2 用法错误或没有任何输入可读。`;
 
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** Local time with its offset, e.g. 2026-11-24T10:30:05+08:00. */
+function localNow(): string {
+  const d = new Date();
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
+  const offset = -d.getTimezoneOffset();
+  const zone = `${offset >= 0 ? "+" : "-"}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${day}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
 }
 
 export function defaultIo(): Io {
@@ -66,6 +88,7 @@ export function defaultIo(): Io {
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     today: localToday,
+    now: localNow,
     stderrIsTty: Boolean(process.stderr.isTTY),
   };
 }
@@ -108,7 +131,19 @@ function readSettings(
   }
 }
 
-async function check(args: string[], io: Io, demoRoot?: string): Promise<number> {
+/** What `demo` gathers from its three runs to write one review workbook of them. */
+interface DemoRuns {
+  check?: { loaded: LoadedInputs; result: CheckResult; report: CheckReport; settings: Settings };
+  stats?: StatsRun;
+  score?: ScoreRun;
+}
+
+function checkOut(out: string | undefined): void {
+  const problem = out === undefined ? null : outFileProblem(out);
+  if (problem) throw new UsageError(problem);
+}
+
+async function check(args: string[], io: Io, demoRoot?: string, runs?: DemoRuns): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -123,7 +158,7 @@ async function check(args: string[], io: Io, demoRoot?: string): Promise<number>
       out: { type: "string" },
     },
   });
-  if (values.out) throw new UsageError("--out（写出审核工作簿）将在工作簿版本提供；当前请使用 --json 或文字报告");
+  checkOut(values.out);
   const inputs = demoRoot ? [demoRoot] : positionals;
   if (!inputs.length) throw new UsageError("请给出要审核的文件或文件夹，例如：outlet-review check samples");
   if (values.today !== undefined && parseDate(values.today) !== values.today) {
@@ -133,7 +168,7 @@ async function check(args: string[], io: Io, demoRoot?: string): Promise<number>
   const today = settings.today ?? io.today();
 
   const progress = io.stderrIsTty;
-  const loaded = loadInputs([...inputs, ...(values.registry ?? [])], {
+  const loaded = await loadInputsAsync([...inputs, ...(values.registry ?? [])], {
     cwd: io.cwd,
     onFile: progress ? (file, i, total) => io.stderr(`\r读取 ${i + 1}/${total} ${file}`.padEnd(60)) : undefined,
   });
@@ -161,11 +196,23 @@ async function check(args: string[], io: Io, demoRoot?: string): Promise<number>
     io.stderr("outlet-review：没有任何文档可以读取\n");
     return EXIT_USAGE;
   }
+  if (runs) runs.check = { loaded, result, report, settings };
+  if (values.out) {
+    const model = reviewWorkbook({
+      documents: loaded.documents,
+      check: result,
+      checkReport: report,
+      inputs: loaded.inputs,
+      generatedAt: generatedAt(io),
+      versions: versions(settings),
+    });
+    if (!(await writeOut(model, values.out, io, loaded.inputs, "审核工作簿"))) return EXIT_USAGE;
+  }
   if (values.strict && s.errors > 0) return EXIT_STRICT;
   return EXIT_OK;
 }
 
-async function stats(args: string[], io: Io): Promise<number> {
+async function stats(args: string[], io: Io, runs?: DemoRuns): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -176,17 +223,28 @@ async function stats(args: string[], io: Io): Promise<number> {
       out: { type: "string" },
     },
   });
-  if (values.out) throw new UsageError("--out（写出统计工作簿）将在工作簿版本提供；当前请使用 --json 或文字报告");
+  checkOut(values.out);
   if (!positionals.length) throw new UsageError("请给出要统计的台账文件或文件夹，例如：outlet-review stats samples");
   if (values.year !== undefined && !/^\d{4}$/u.test(values.year)) {
     throw new UsageError(`--year 应为四位年份，实为“${values.year}”`);
   }
   const year = values.year === undefined ? undefined : Number(values.year);
-  const { documents } = runStats(positionals, { json: values.json, ...(year === undefined ? {} : { year }) }, io);
-  return documents === 0 ? EXIT_USAGE : EXIT_OK;
+  const run = await runStats(positionals, { json: values.json, ...(year === undefined ? {} : { year }) }, io);
+  if (run.documents === 0) return EXIT_USAGE;
+  if (runs) runs.stats = run;
+  if (values.out) {
+    const model = statsWorkbook(run.report, {
+      inputs: run.loaded.inputs,
+      documents: countDocuments(run.loaded.documents),
+      generatedAt: generatedAt(io),
+      versions: versions(),
+    });
+    if (!(await writeOut(model, values.out, io, run.loaded.inputs, "服务统计工作簿"))) return EXIT_USAGE;
+  }
+  return EXIT_OK;
 }
 
-async function score(args: string[], io: Io, demoRoot?: string): Promise<number> {
+async function score(args: string[], io: Io, demoRoot?: string, runs?: DemoRuns): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -201,7 +259,7 @@ async function score(args: string[], io: Io, demoRoot?: string): Promise<number>
       out: { type: "string" },
     },
   });
-  if (values.out) throw new UsageError("--out（写出评审结果工作簿）将在工作簿版本提供；当前请使用 --json 或文字报告");
+  checkOut(values.out);
   const inputs = demoRoot ? [demoRoot] : positionals;
   if (!inputs.length) {
     throw new UsageError("请给出要评分的材料与专家评分表（文件或文件夹），例如：outlet-review score samples");
@@ -214,7 +272,7 @@ async function score(args: string[], io: Io, demoRoot?: string): Promise<number>
   }
   const settings = readSettings(io.cwd, values.config, values.year, values.today);
   try {
-    const { documents } = runScore(
+    const run = await runScore(
       inputs,
       {
         settings,
@@ -225,11 +283,52 @@ async function score(args: string[], io: Io, demoRoot?: string): Promise<number>
       },
       io,
     );
-    return documents === 0 ? EXIT_USAGE : EXIT_OK;
+    if (run.documents === 0) return EXIT_USAGE;
+    if (runs) runs.score = run;
+    if (values.out) {
+      const model = scoreWorkbook(run.result, {
+        inputs: run.loaded.inputs,
+        inputFindings: run.loaded.findings,
+        documents: countDocuments(run.loaded.documents),
+        generatedAt: generatedAt(io),
+        versions: versions(settings),
+      });
+      if (!(await writeOut(model, values.out, io, run.loaded.inputs, "评审结果工作簿"))) return EXIT_USAGE;
+    }
+    return EXIT_OK;
   } catch (error) {
     if (error instanceof ScoreUsageError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** `demo`'s workbooks: 评审结果.xlsx (check, stats and score in one) and 服务统计.xlsx, in `dir`. */
+async function writeDemo(dir: string, io: Io, runs: DemoRuns): Promise<number> {
+  const { check: checked, stats: counted, score: scored } = runs;
+  if (!checked) return EXIT_USAGE;
+  const time = generatedAt(io);
+  const review = reviewWorkbook({
+    documents: checked.loaded.documents,
+    check: checked.result,
+    checkReport: checked.report,
+    ...(counted ? { stats: counted.report } : {}),
+    ...(scored ? { scoring: scored.result } : {}),
+    inputs: checked.loaded.inputs,
+    generatedAt: time,
+    versions: versions(checked.settings),
+  });
+  const inputs = checked.loaded.inputs;
+  if (!(await writeOut(review, join(dir, "评审结果.xlsx"), io, inputs, "审核与评审工作簿"))) return EXIT_USAGE;
+  if (counted) {
+    const model = statsWorkbook(counted.report, {
+      inputs: counted.loaded.inputs,
+      documents: countDocuments(counted.loaded.documents),
+      generatedAt: time,
+      versions: versions(),
+    });
+    if (!(await writeOut(model, join(dir, "服务统计.xlsx"), io, inputs, "服务统计工作簿"))) return EXIT_USAGE;
+  }
+  return EXIT_OK;
 }
 
 /** Samples shipped with the package (next to lib/ once compiled, next to src/ under ts-jest). */
@@ -249,16 +348,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await score(rest, io);
       case "demo": {
         const { values } = parseArgs({ args: rest, strict: true, options: { out: { type: "string" } } });
-        if (values.out) throw new UsageError("--out（写出工作簿）将在工作簿版本提供");
         const root = samplesDir();
         const rule = "\n" + "═".repeat(72) + "\n\n";
         io.stderr(`演示：在随附样例 ${root} 上依次运行 check（审核）、stats（统计）与 score（评分）\n`);
-        const checked = await check([], io, root);
+        const runs: DemoRuns = {};
+        const checked = await check([], io, root, runs);
         io.stdout(rule);
-        const counted = await stats([root], io);
+        const counted = await stats([root], io, runs);
         io.stdout(rule);
-        const scored = await score([], io, root);
-        return Math.max(checked, counted, scored);
+        const scored = await score([], io, root, runs);
+        const written = await writeDemo(values.out ?? "out", io, runs);
+        return Math.max(checked, counted, scored, written);
       }
       case undefined:
       case "help":
@@ -267,8 +367,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         io.stdout(USAGE + "\n");
         return command === undefined ? EXIT_USAGE : EXIT_OK;
       case "template":
-        io.stderr(`outlet-review：“${command}”命令将在后续版本提供（见 README）。\n`);
-        return EXIT_USAGE;
+        try {
+          return await runTemplate(rest, io);
+        } catch (error) {
+          if (error instanceof TemplateUsageError) throw new UsageError(error.message);
+          throw error;
+        }
       default:
         io.stderr(`outlet-review：未知命令“${command}”\n\n${USAGE}\n`);
         return EXIT_USAGE;

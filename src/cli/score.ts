@@ -7,9 +7,9 @@ import { formatX } from "../core/scoring/auto";
 import { buildScoreReport, type ReportEvaluation, type ScoreReport } from "../core/scoring/report";
 import type { Rubric, RubricKind } from "../core/scoring/rubric";
 import { parseRubric, RubricError } from "../core/scoring/rubrics";
-import { runScoring, type ScoredCriterion } from "../core/scoring/score";
+import { runScoring, type ScoredCriterion, type ScoringResult } from "../core/scoring/score";
 import { formatTable } from "./format";
-import { loadInputs } from "./load";
+import { loadInputsAsync, type LoadedInputs } from "./load";
 import type { Io } from "./main";
 
 export class ScoreUsageError extends Error {}
@@ -166,9 +166,17 @@ export function formatScoreTextReport(report: ScoreReport): string {
   return lines.join("\n") + "\n";
 }
 
-export function runScore(inputs: readonly string[], options: ScoreRunOptions, io: Io): { documents: number } {
+/** What a run gives its caller: `--out` and `demo` make workbooks of it. */
+export interface ScoreRun {
+  /** Documents loaded (none read at all is a usage failure for the caller). */
+  documents: number;
+  result: ScoringResult;
+  loaded: LoadedInputs;
+}
+
+export async function runScore(inputs: readonly string[], options: ScoreRunOptions, io: Io): Promise<ScoreRun> {
   const rubrics = readRubrics(options.rubricFiles, io.cwd);
-  const loaded = loadInputs(inputs, { cwd: io.cwd });
+  const loaded = await loadInputsAsync(inputs, { cwd: io.cwd });
   const result = runScoring(loaded.documents, {
     settings: options.settings,
     today: options.today,
@@ -184,5 +192,5 @@ export function runScore(inputs: readonly string[], options: ScoreRunOptions, io
       `优秀 ${s.byGrade.excellent}、良好 ${s.byGrade.good}、合格 ${s.byGrade.pass}、不合格 ${s.byGrade.fail}\n`,
   );
   if (loaded.documents.length === 0) io.stderr("outlet-review：没有任何文档可以读取\n");
-  return { documents: loaded.documents.length };
+  return { documents: loaded.documents.length, result, loaded };
 }

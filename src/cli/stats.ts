@@ -1,7 +1,8 @@
 /** `outlet-review stats`: loads the inputs as `check` does and prints the statistics report (CLI.md). */
 import { UNREADABLE_RULE } from "../core/parse";
 import { buildStatsReport } from "../core/stats";
-import { loadInputs } from "./load";
+import type { StatsReport } from "../core/statsTypes";
+import { loadInputsAsync, type LoadedInputs } from "./load";
 import type { Io } from "./main";
 import { formatStatsTextReport } from "./statsTextReport";
 
@@ -10,10 +11,18 @@ export interface StatsRunOptions {
   json: boolean;
 }
 
-/** Runs the command; gives the number of documents loaded (none read at all is a usage failure for the caller). */
-export function runStats(inputs: readonly string[], options: StatsRunOptions, io: Io): { documents: number } {
+/** What a run gives its caller: `--out` and `demo` make workbooks of it. */
+export interface StatsRun {
+  /** Documents loaded (none read at all is a usage failure for the caller). */
+  documents: number;
+  report: StatsReport;
+  loaded: LoadedInputs;
+}
+
+/** Runs the command and prints its report. */
+export async function runStats(inputs: readonly string[], options: StatsRunOptions, io: Io): Promise<StatsRun> {
   const progress = io.stderrIsTty;
-  const loaded = loadInputs(inputs, {
+  const loaded = await loadInputsAsync(inputs, {
     cwd: io.cwd,
     onFile: progress ? (file, i, total) => io.stderr(`\r读取 ${i + 1}/${total} ${file}`.padEnd(60)) : undefined,
   });
@@ -44,5 +53,5 @@ export function runStats(inputs: readonly string[], options: StatsRunOptions, io
   );
   if (loaded.documents.length === 0) io.stderr("outlet-review：没有任何文档可以读取\n");
   else if (ledgers === 0) io.stderr("outlet-review：输入中没有服务台账，无从统计\n");
-  return { documents: loaded.documents.length };
+  return { documents: loaded.documents.length, report, loaded };
 }

@@ -94,7 +94,7 @@ describe("score options and bad input", () => {
 
 describe("demo", () => {
   it("runs check, stats and score on the samples", async () => {
-    const run = await runCli(["demo"], process.cwd());
+    const run = await runCli(["demo", "--out", tempTree({})], process.cwd());
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("网点评审助手 · 审核报告");
     expect(run.stdout).toContain("全市合计");

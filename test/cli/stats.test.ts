@@ -245,7 +245,7 @@ describe("stats: inputs and usage", () => {
   it.each([
     [["stats"], "请给出要统计的台账文件或文件夹"],
     [["stats", "x", "--year", "25"], "--year 应为四位年份"],
-    [["stats", "x", "--out", "a.xlsx"], "--out（写出统计工作簿）"],
+    [["stats", "x", "--out", "a.csv"], "--out 应为 .xlsx 文件"],
     [["stats", "x", "--registry", "r.json"], "未知参数“--registry”"],
   ])("rejects bad usage %j with exit 2", async (args, message) => {
     const run = await runCli(args, tempTree({}));
@@ -258,7 +258,7 @@ describe("stats: inputs and usage", () => {
     const run = await runCli(["help"], tempTree({}));
     expect(run.stdout).toContain("stats <输入…> [--year 年度] [--json]");
     expect(run.stdout).toContain("score <输入…> [--rubric 文件…]");
-    expect(run.stdout).toContain("template 命令与 --out 工作簿输出将在后续版本提供");
+    expect(run.stdout).toContain("--out 文件.xlsx");
   });
 
   it("gives sensible figures on the shipped samples", async () => {
