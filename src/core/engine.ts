@@ -305,6 +305,8 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
             doc.year,
           ),
         entryNumber: (index) => source.entryNumbers[index] ?? index + 1,
+        entryLabel: (index) =>
+          `第 ${source.entryNumbers[index] ?? index + 1} ${source.entryUnit === "row" ? "行" : "条"}`,
       };
       rule.ledger(doc, ctx);
     }

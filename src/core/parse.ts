@@ -56,6 +56,8 @@ export interface SourcedLedger extends SourcedBase {
   readonly entryNumbers: readonly number[];
   /** Path of a field of loaded entry `index`, in the source's terms. */
   readonly entryPath: (index: number, field: string | null) => string;
+  /** What `entryNumbers` count: JSON entries (第 N 条) or sheet rows (第 N 行). Default "entry". */
+  readonly entryUnit?: "entry" | "row";
   readonly entriesRead: number;
   readonly entriesRejected: number;
 }

@@ -49,3 +49,25 @@ describe("engine: the evaluation year", () => {
     expect(result.bySource.get(docs[2]!)!.map((f) => f.entry)).toEqual([1]);
   });
 });
+
+describe("engine: how ledger findings name their entry", () => {
+  it("says 第 N 条 for JSON entries and 第 N 行 for sheet rows", () => {
+    const [json] = load(ledger((l) => (l.entries[0].fee = 100))) as [SourcedDocument];
+    const fromJson = runChecks([json], { settings: DEFAULT_SETTINGS }).findings.find(
+      (f) => f.rule === "ledger/basic-fee",
+    )!;
+    expect(fromJson.message.startsWith("第 1 条：")).toBe(true);
+    if (json.kind !== "ledger") throw new Error("expected a ledger");
+    const asSheet: SourcedDocument = {
+      ...json,
+      entryNumbers: json.entryNumbers.map((n) => n + 1),
+      entryUnit: "row",
+      entryPath: (i, field) => `服务台账!${field === "fee" ? "H" : "A"}${i + 2}`,
+    };
+    const fromSheet = runChecks([asSheet], { settings: DEFAULT_SETTINGS }).findings.find(
+      (f) => f.rule === "ledger/basic-fee",
+    )!;
+    expect(fromSheet).toMatchObject({ entry: 2, path: "服务台账!H2" });
+    expect(fromSheet.message.startsWith("第 2 行：")).toBe(true);
+  });
+});

@@ -75,6 +75,8 @@ export interface LedgerContext extends BaseContext {
   reportEntry(index: number, field: string | null, message: string, severity?: Severity): void;
   /** 1-based entry number (JSON entry index, or sheet row) of loaded entry `index`, for messages. */
   entryNumber(index: number): number;
+  /** How a message names loaded entry `index`: 第 N 条 (JSON entry) or 第 N 行 (sheet row). */
+  entryLabel(index: number): string;
 }
 
 /** One outlet of an annual evaluation: everything the batch holds about it. */

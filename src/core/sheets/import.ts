@@ -578,6 +578,8 @@ function importLedger(
     file,
     pathPrefix: "",
     entryNumbers: entryRows,
+    // Messages say 第 N 行: entry numbers here are sheet rows.
+    entryUnit: "row",
     // Rules point at the cell itself: 服务台账!H12.
     entryPath: (index, field) => {
       const src = sources[entrySources[index] ?? 0]!;

@@ -17,7 +17,7 @@ export default defineRule({
         ctx.reportEntry(
           i,
           "fee",
-          `第 ${ctx.entryNumber(i)} 条：基础性服务“${item.name}”收费 ${entry.fee} 元，基础性服务应免费提供`,
+          `${ctx.entryLabel(i)}：基础性服务“${item.name}”收费 ${entry.fee} 元，基础性服务应免费提供`,
         );
       }
     });

@@ -25,16 +25,11 @@ export default defineRule({
         ctx.reportEntry(
           i,
           "date",
-          `第 ${ctx.entryNumber(i)} 条：服务日期“${date}”无法识别，应为 YYYY-MM-DD 格式的有效日期`,
+          `${ctx.entryLabel(i)}：服务日期“${date}”无法识别，应为 YYYY-MM-DD 格式的有效日期`,
           "error",
         );
       } else if (!date.startsWith(prefix)) {
-        ctx.reportEntry(
-          i,
-          "date",
-          `第 ${ctx.entryNumber(i)} 条：服务日期 ${date} 不在台账年度 ${doc.year} 年内`,
-          "warning",
-        );
+        ctx.reportEntry(i, "date", `${ctx.entryLabel(i)}：服务日期 ${date} 不在台账年度 ${doc.year} 年内`, "warning");
       }
     });
   },

@@ -32,7 +32,7 @@ export default defineRule({
       ctx.reportEntry(
         i,
         null,
-        `第 ${ctx.entryNumber(i)} 条：与第 ${ctx.entryNumber(seen)} 条重复（服务日期 ${date}、服务事项“${resolved ? itemLabel(resolved) : item}”、服务对象“${client}”、成果交付“${deliverable}”均相同）`,
+        `${ctx.entryLabel(i)}：与${ctx.entryLabel(seen)}重复（服务日期 ${date}、服务事项“${resolved ? itemLabel(resolved) : item}”、服务对象“${client}”、成果交付“${deliverable}”均相同）`,
       );
     });
   },

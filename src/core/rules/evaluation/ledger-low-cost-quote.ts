@@ -21,7 +21,7 @@ export default defineRule({
       ctx.reportEntry(
         i,
         "quote",
-        `第 ${ctx.entryNumber(i)} 条：${TIER_LABELS[item.tier]}“${item.name}”未记录报价（quote），也未记录收费金额（fee），应记录低成本专业服务报价`,
+        `${ctx.entryLabel(i)}：${TIER_LABELS[item.tier]}“${item.name}”未记录报价（quote），也未记录收费金额（fee），应记录低成本专业服务报价`,
       );
     });
   },

@@ -27,7 +27,7 @@ export default defineRule({
       for (let k = 0; k < FIELDS.length; k++) {
         if (!isBlank(values[k])) continue;
         const [field, label] = FIELDS[k]!;
-        ctx.reportEntry(i, field, `第 ${ctx.entryNumber(i)} 条：${label}（${field}）未填写`);
+        ctx.reportEntry(i, field, `${ctx.entryLabel(i)}：${label}（${field}）未填写`);
       }
     });
   },

@@ -33,7 +33,7 @@ export default defineRule({
       ctx.reportEntry(
         first,
         "item",
-        `第 ${ctx.entryNumber(first)} 条：服务事项“${itemLabel(item)}”未在${source}的服务内容中申报（台账中共 ${count} 条，首次出现于第 ${ctx.entryNumber(first)} 条）；主要服务事项变更应及时报备`,
+        `${ctx.entryLabel(first)}：服务事项“${itemLabel(item)}”未在${source}的服务内容中申报（台账中共 ${count} 条，首次出现于${ctx.entryLabel(first)}）；主要服务事项变更应及时报备`,
       );
     }
   },

@@ -24,7 +24,7 @@ export default defineRule({
         ctx.reportEntry(
           i,
           "item",
-          `第 ${ctx.entryNumber(i)} 条：服务事项“${e.item}”不在附件2服务事项参考清单（通用清单或本网点类别清单）中，应填写清单中的代码或名称，其他服务请写明具体内容`,
+          `${ctx.entryLabel(i)}：服务事项“${e.item}”不在附件2服务事项参考清单（通用清单或本网点类别清单）中，应填写清单中的代码或名称，其他服务请写明具体内容`,
         );
         return;
       }
@@ -33,7 +33,7 @@ export default defineRule({
         ctx.reportEntry(
           i,
           "item",
-          `第 ${ctx.entryNumber(i)} 条：服务事项“${itemLabel(item)}”属于附件2“${LIST_LABELS[item.list]}”清单，不适用于本网点类别“${CATEGORY_LABELS[category]}”`,
+          `${ctx.entryLabel(i)}：服务事项“${itemLabel(item)}”属于附件2“${LIST_LABELS[item.list]}”清单，不适用于本网点类别“${CATEGORY_LABELS[category]}”`,
         );
       }
     });
