@@ -131,8 +131,18 @@ function addSheet(
   name: string,
   options: Partial<ExcelJS.AddWorksheetOptions>,
   ctx: RenderContext,
+  print: { wide?: boolean; titleRows?: number } = {},
 ): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(name, options);
+  // Offices print these: A4, fitted to the page width (landscape for wide tables), header rows repeated.
+  const pageSetup: Partial<ExcelJS.PageSetup> = {
+    paperSize: 9,
+    orientation: print.wide ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(print.titleRows ? { printTitlesRow: `1:${print.titleRows}` } : {}),
+  };
+  const ws = workbook.addWorksheet(name, options.state === "veryHidden" ? options : { ...options, pageSetup });
   if (ctx.streaming) fixStreamingElementOrder(ws);
   return ws;
 }
@@ -311,6 +321,7 @@ async function renderTable(
   for (const r of [...marks.keys(), ...links.keys()]) if (r >= bodyRows) bodyRows = r + 1;
   const xSplit = Math.max(0, sheet.freeze?.cols ?? 0);
 
+  const printWidth = sheet.columns.reduce((sum, c) => sum + c.width, 0);
   const ws = addSheet(
     workbook,
     sheet.name,
@@ -328,6 +339,7 @@ async function renderTable(
       ],
     },
     ctx,
+    { wide: printWidth > 100, titleRows: headerRow },
   );
   columns.forEach((col, c) => (ws.getColumn(c + 1).width = col.width));
 
@@ -561,7 +573,7 @@ async function renderForm(
   const valueWidth = totalWidth - widths[0]!;
   const protect = sheet.protect === true;
 
-  const ws = addSheet(workbook, sheet.name, { views: [{ showGridLines: false }] }, ctx);
+  const ws = addSheet(workbook, sheet.name, { views: [{ showGridLines: false }] }, ctx, { wide: false });
   widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
 
   let r = 1;
@@ -731,7 +743,7 @@ function renderFormTable(
 
 function renderText(workbook: ExcelJS.Workbook, sheet: TextSheet, ctx: RenderContext): ExcelJS.Worksheet {
   const width = sheet.width ?? TEXT_SHEET_WIDTH;
-  const ws = addSheet(workbook, sheet.name, { views: [{ showGridLines: false }] }, ctx);
+  const ws = addSheet(workbook, sheet.name, { views: [{ showGridLines: false }] }, ctx, { wide: false });
   ws.getColumn(1).width = width;
   sheet.paragraphs.forEach((text, i) => {
     const row = ws.getRow(i + 1);
