@@ -25,3 +25,4 @@ export { writeWorkbook, needsStreaming, STREAMING_ROW_THRESHOLD } from "./write"
 export { readWorkbookFile, writeWorkbookFile, STREAMING_READ_BYTES, type FileOptions } from "./file";
 export { LISTS_SHEET } from "./render";
 export { NUMBER_FORMATS, YES, NO } from "./values";
+export { xlsxPort } from "./browser";

@@ -190,3 +190,15 @@ export function columnLetter(index: number): string {
   }
   return out;
 }
+
+/**
+ * The workbook port: what the task pane and the CLI ask of a spreadsheet, whatever holds it. The
+ * exceljs adapter implements it over .xlsx bytes (files, the browser); the Office.js adapter will
+ * implement it over the open workbook (writing sheets in chunks, reading the user's sheets).
+ */
+export interface WorkbookPort<Target = Uint8Array> {
+  /** Renders a model: sheets, formats, input rules, notes, marks, links, protection and the marker. */
+  write(model: WorkbookModel): Promise<Target>;
+  /** Reads every sheet's values and the marker, as the user left them. */
+  read(source: Target): Promise<RawWorkbook>;
+}

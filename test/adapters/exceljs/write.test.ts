@@ -446,3 +446,25 @@ const LEDGER_HEADERS = [
   "服务项目",
   "层级",
 ];
+
+describe("the workbook port", () => {
+  it("writes a model and reads it back through the same interface", async () => {
+    const { xlsxPort } = await import("../../../src/adapters/exceljs");
+    const bytes = await xlsxPort.write({
+      title: "端口",
+      marker: { kind: "ledger", version: 1 },
+      sheets: [
+        {
+          kind: "table",
+          name: "表",
+          columns: [{ key: "a", header: "名称", type: "text", width: 20 }],
+          rows: [["=危险"], ["广州"]],
+        },
+      ],
+    });
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const raw = await xlsxPort.read(bytes);
+    expect(raw.marker).toEqual({ kind: "ledger", version: 1 });
+    expect(raw.sheets.find((s) => s.name === "表")!.rows.slice(1)).toEqual([["=危险"], ["广州"]]);
+  });
+});
