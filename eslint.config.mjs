@@ -46,7 +46,7 @@ const nodeGlobals = Object.fromEntries(
 export default defineConfig(
   globalIgnores(["**/node_modules/", "lib/", "dist/", "out/", "coverage/", "samples/"]),
   {
-    files: ["src/**/*.{ts,tsx}", "test/**/*.ts"],
+    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}"],
     extends: [tseslint.configs.recommended],
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", unusedVarsOptions],
