@@ -10,6 +10,8 @@ import HtmlWebpackPlugin from "html-webpack-plugin";
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST_PATH = path.join(ROOT, "manifest.xml");
 const DEV_URL = "https://localhost:3000/";
+const REQUIRED_EXCEL_API = "1.8";
+const ICON_SIZES = [16, 32, 64, 80, 128];
 
 interface XmlElement {
   name: string;
@@ -261,7 +263,29 @@ describe("manifest.xml", () => {
     expect(hosts.map((h) => h.attributes.Name)).toEqual(["Workbook"]);
     expect(child(root, "Permissions").text.trim()).toBe("ReadWriteDocument");
     const sets = descendants(child(root, "Requirements")).filter((e) => e.name === "Set");
-    expect(sets.map((s) => s.attributes.Name)).toContain("ExcelApi");
+    // The lowest set the required calls need: data validation is ExcelApi 1.8 (docs/sideload.md explains why).
+    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([["ExcelApi", REQUIRED_EXCEL_API]]);
+  });
+
+  test("ships the icons 16, 32, 64, 80 and 128 (high resolution) and the build copies them", () => {
+    for (const size of ICON_SIZES) {
+      expect(pngSize(path.join(ROOT, "assets", `icon-${size}.png`))).toEqual({ width: size, height: size });
+    }
+    expect(child(root, "IconUrl").attributes.DefaultValue).toBe(`${DEV_URL}assets/icon-32.png`);
+    expect(child(root, "HighResolutionIconUrl").attributes.DefaultValue).toBe(`${DEV_URL}assets/icon-64.png`);
+    const copies = copyPatterns(loadWebpackConfig("production"));
+    expect(copies).toContainEqual(expect.objectContaining({ from: "assets/*.png", to: "assets/[name][ext]" }));
+  });
+
+  test("the build's task pane page loads Office.js from Microsoft's CDN and the dev server listens on 3000", () => {
+    const template = fs.readFileSync(path.join(ROOT, "src/taskpane/taskpane.html"), "utf8");
+    expect(template).toContain('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
+    const config = loadWebpackConfig("development") as {
+      entry?: Record<string, string>;
+      devServer?: { port?: number };
+    };
+    expect(config.devServer?.port).toBe(3000);
+    for (const entry of Object.values(config.entry ?? {})) expect(fs.existsSync(path.join(ROOT, entry))).toBe(true);
   });
 
   test("opens the task pane from a Home tab button and defines every resource it references", () => {
