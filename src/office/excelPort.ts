@@ -49,6 +49,8 @@ export interface WriteOptions {
 export interface ExcelPort {
   writeModel(model: WorkbookModel, options?: WriteOptions): Promise<void>;
   readSheets(names?: readonly string[], options?: WriteOptions): Promise<RawWorkbook>;
+  /** Shows a finding's cell: activates its sheet and selects the cell (e.g. "服务台账", "F176"). */
+  selectCell(sheet: string, cell: string): Promise<void>;
 }
 
 /** Pending rows and bytes of the current request; flushes (one sync) when the next piece would not fit. */
@@ -115,7 +117,21 @@ export function createExcelPort(runner: ExcelRunner): ExcelPort {
   return {
     writeModel: (model, options = {}) => writeModel(runner, model, options),
     readSheets: (names, options = {}) => readSheets(runner, names, options),
+    selectCell: (sheet, cell) => selectCell(runner, sheet, cell),
   };
+}
+
+async function selectCell(runner: ExcelRunner, sheet: string, cell: string): Promise<void> {
+  if (!/^\$?[A-Z]{1,3}\$?[1-9]\d*$/u.test(cell)) throw new Error(`单元格地址无效：“${cell}”`);
+  await runner.run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    ws.load("isNullObject");
+    await context.sync("selectCell: find sheet");
+    if (ws.isNullObject) throw new Error(`工作表“${sheet}”不在当前工作簿中，请先写入审核工作表`);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync("selectCell: select");
+  });
 }
 
 async function writeModel(runner: ExcelRunner, model: WorkbookModel, options: WriteOptions): Promise<void> {

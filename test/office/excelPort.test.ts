@@ -191,3 +191,20 @@ describe("readSheets", () => {
     expect(events.map((e) => e.label)).toEqual(["read:sheets", "read:used", "read:台账", "read:台账", "read:values"]);
   });
 });
+
+describe("selectCell: a finding's cell", () => {
+  it("activates the sheet and selects the cell in two syncs", async () => {
+    const { fake, events, port } = setup();
+    await port.writeModel({ title: "审核", sheets: [ledger(3)] });
+    const before = events.length;
+    await port.selectCell("服务台账", "B3");
+    expect(events.length - before).toBe(2);
+    expect(fake.log.filter((l) => l.op === "select")).toEqual([{ sheet: "服务台账", op: "select", address: "B3" }]);
+  });
+
+  it("says so in Chinese when the sheet is not there, and refuses a bad address", async () => {
+    const { port } = setup();
+    await expect(port.selectCell("问题清单", "A2")).rejects.toThrow("工作表“问题清单”不在当前工作簿中");
+    await expect(port.selectCell("服务台账", "=A1")).rejects.toThrow("单元格地址无效");
+  });
+});

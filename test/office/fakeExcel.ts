@@ -298,6 +298,10 @@ export class FakeRange {
   get isNullObject(): boolean {
     return false;
   }
+  select(): void {
+    this._sheet.fake.queue(0);
+    this._sheet.log("select", this._address);
+  }
   get rowIndex(): number {
     return this.r0;
   }
