@@ -5,6 +5,7 @@
  * first also creates the sheets), then the formats, which share the last value request when they fit. Reading:
  * used ranges in chunks, values only. Only sheets listed in our registry are ever replaced.
  */
+import { addStatsCharts } from "./charts";
 import {
   MARKER_SHEET,
   columnLetter,
@@ -51,6 +52,12 @@ export interface ExcelPort {
   readSheets(names?: readonly string[], options?: WriteOptions): Promise<RawWorkbook>;
   /** Shows a finding's cell: activates its sheet and selects the cell (e.g. "服务台账", "F176"). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Brings a filled template into the open workbook: its own sheets (formats, drop-downs) with
+   * insertWorksheetsFromBase64 where ExcelApi 1.13 is there; else the values read by exceljs
+   * (`raw`), written as plain sheets. Gives which way it went.
+   */
+  insertWorkbook(bytes: Uint8Array, raw: RawWorkbook, options?: WriteOptions): Promise<"sheets" | "values">;
 }
 
 /** Pending rows and bytes of the current request; flushes (one sync) when the next piece would not fit. */
@@ -115,10 +122,58 @@ function opBytes(op: unknown): number {
 
 export function createExcelPort(runner: ExcelRunner): ExcelPort {
   return {
-    writeModel: (model, options = {}) => writeModel(runner, model, options),
+    writeModel: async (model, options = {}) => {
+      await writeModel(runner, model, options);
+      // 服务统计 sheets get their charts (tier mix, monthly trend, by category); no-op for other models.
+      await addStatsCharts(runner, model);
+    },
     readSheets: (names, options = {}) => readSheets(runner, names, options),
     selectCell: (sheet, cell) => selectCell(runner, sheet, cell),
+    insertWorkbook: (bytes, raw, options = {}) => insertWorkbook(runner, bytes, raw, options),
   };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function insertWorkbook(
+  runner: ExcelRunner,
+  bytes: Uint8Array,
+  raw: RawWorkbook,
+  options: WriteOptions,
+): Promise<"sheets" | "values"> {
+  const inserted = await runner.run(async (context) => {
+    if (!context.supports("1.13")) return false;
+    context.workbook.insertWorksheetsFromBase64(toBase64(bytes), {
+      positionType: "End",
+    });
+    await context.sync("insertWorksheetsFromBase64");
+    return true;
+  });
+  if (inserted) return "sheets";
+  // Older Excel: the values as read, one plain sheet each (header = first row), never formulas.
+  const sheets = raw.sheets
+    .filter((s) => !s.hidden && s.rows.length > 0)
+    .map((s) => {
+      const width = Math.max(1, ...s.rows.map((r) => r.length));
+      const header = s.rows[0] ?? [];
+      return {
+        kind: "table" as const,
+        name: s.name,
+        columns: Array.from({ length: width }, (_, c) => ({
+          key: `c${c}`,
+          header: header[c] === null || header[c] === undefined ? "" : String(header[c]),
+          type: "text" as const,
+          width: 14,
+        })),
+        rows: s.rows.slice(1).map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)),
+      };
+    });
+  await writeModel(runner, { title: "导入", sheets }, options);
+  return "values";
 }
 
 async function selectCell(runner: ExcelRunner, sheet: string, cell: string): Promise<void> {

@@ -127,7 +127,14 @@ export function App(props: AppProps) {
   }
 
   async function onFiles(picked: File[]) {
-    const result = await work(t("stepLoad"), (o) => session.loadFiles(picked.map(fromFile), o));
+    // In Excel a filled template also lands in the open workbook (its own sheets where ExcelApi 1.13 allows).
+    const insert = host.insertWorkbook?.bind(host);
+    const result = await work(t("stepLoad"), (o) =>
+      session.loadFiles(picked.map(fromFile), {
+        ...o,
+        ...(insert ? { onWorkbook: (b, raw) => insert(b, raw, o) } : {}),
+      }),
+    );
     if (result) addFiles(result);
   }
 

@@ -27,6 +27,8 @@ export interface Host {
   readOpenWorkbook?(options?: WorkOptions): Promise<RawWorkbook>;
   /** Selects a cell of the open workbook, e.g. `selectCell("服务台账", "F176")` (Excel only). */
   selectCell?(sheet: string, cell: string): Promise<void>;
+  /** Brings a loaded xlsx (a filled template) into the open workbook (Excel only). */
+  insertWorkbook?(bytes: Uint8Array, raw: RawWorkbook, options?: WorkOptions): Promise<"sheets" | "values">;
 }
 
 /** Progress as the Office.js adapter reports it (per sheet and phase). */
@@ -50,6 +52,7 @@ export interface ExcelAdapter {
   /** All sheets when `names` is absent. */
   readSheets(names?: readonly string[], options?: AdapterOptions): Promise<RawWorkbook>;
   selectCell?(sheet: string, cell: string): Promise<void>;
+  insertWorkbook?(bytes: Uint8Array, raw: RawWorkbook, options?: AdapterOptions): Promise<"sheets" | "values">;
 }
 
 function adapterOptions(options: WorkOptions): AdapterOptions {
@@ -133,6 +136,11 @@ export class ExcelHost implements Host {
   readonly kind = "excel" as const;
   readonly readOpenWorkbook?: (options?: WorkOptions) => Promise<RawWorkbook>;
   readonly selectCell?: (sheet: string, cell: string) => Promise<void>;
+  readonly insertWorkbook?: (
+    bytes: Uint8Array,
+    raw: RawWorkbook,
+    options?: WorkOptions,
+  ) => Promise<"sheets" | "values">;
   private readonly fallback: BrowserHost;
 
   constructor(
@@ -144,6 +152,8 @@ export class ExcelHost implements Host {
       this.readOpenWorkbook = (options = {}) => adapter.readSheets(undefined, adapterOptions(options));
       const select = adapter.selectCell?.bind(adapter);
       if (select) this.selectCell = select;
+      const insert = adapter.insertWorkbook?.bind(adapter);
+      if (insert) this.insertWorkbook = (bytes, raw, options = {}) => insert(bytes, raw, adapterOptions(options));
     }
   }
 

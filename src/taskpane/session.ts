@@ -115,7 +115,14 @@ export function importRaw(raw: RawWorkbook, name: string, sha: string | null): L
 }
 
 /** One file by content: JSON, or a workbook (zip) through the exceljs adapter and the importer. Never throws on input. */
-export async function loadOne(file: InputFile, port: WorkbookPort<Uint8Array> = xlsxPort): Promise<LoadedFile> {
+/** Called with each readable xlsx, e.g. to bring a filled template into the workbook open in Excel. */
+export type OnWorkbook = (bytes: Uint8Array, raw: RawWorkbook) => Promise<unknown>;
+
+export async function loadOne(
+  file: InputFile,
+  port: WorkbookPort<Uint8Array> = xlsxPort,
+  onWorkbook?: OnWorkbook,
+): Promise<LoadedFile> {
   let bytes: Uint8Array;
   try {
     bytes = await file.bytes();
@@ -138,7 +145,9 @@ export async function loadOne(file: InputFile, port: WorkbookPort<Uint8Array> = 
       const message = error instanceof Error ? error.message.replace(/^.*?：(?=无法读取)/u, "") : String(error);
       return rejectedFile(file.name, sha, `${message}；该文件未审核`);
     }
-    return importRaw(raw, file.name, sha);
+    const loaded = importRaw(raw, file.name, sha);
+    if (onWorkbook && loaded.documents.length + loaded.sheets.length > 0) await onWorkbook(bytes, raw);
+    return loaded;
   }
   const parsed = parseJsonText(new TextDecoder("utf-8").decode(bytes), file.name, REVIEWER_SHEETS);
   return {
@@ -158,14 +167,14 @@ export async function loadOne(file: InputFile, port: WorkbookPort<Uint8Array> = 
 /** Loads files one by one, reporting progress and stopping at a cancel. */
 export async function loadFiles(
   files: readonly InputFile[],
-  options: WorkOptions & { port?: WorkbookPort<Uint8Array> } = {},
+  options: WorkOptions & { port?: WorkbookPort<Uint8Array>; onWorkbook?: OnWorkbook } = {},
 ): Promise<LoadedFile[]> {
   const out: LoadedFile[] = [];
   for (let i = 0; i < files.length; i++) {
     throwIfAborted(options.signal);
     options.onProgress?.({ done: i, total: files.length, label: files[i]!.name });
     await nextTick();
-    out.push(await loadOne(files[i]!, options.port));
+    out.push(await loadOne(files[i]!, options.port, options.onWorkbook));
   }
   throwIfAborted(options.signal);
   options.onProgress?.({ done: files.length, total: files.length });

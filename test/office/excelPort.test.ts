@@ -208,3 +208,42 @@ describe("selectCell: a finding's cell", () => {
     await expect(port.selectCell("服务台账", "=A1")).rejects.toThrow("单元格地址无效");
   });
 });
+
+describe("insertWorkbook: a filled template into the open workbook", () => {
+  const raw = {
+    marker: null,
+    sheets: [
+      {
+        name: "服务台账",
+        hidden: false,
+        rows: [
+          ["服务日期", "服务事项"],
+          [45721, "B01 知识产权培训"],
+          ["=1+1", null],
+        ],
+      },
+      { name: "_lists", hidden: true, rows: [["x"]] },
+    ],
+  };
+
+  it("inserts the template's own sheets with ExcelApi 1.13", async () => {
+    const { fake, port } = setup(true);
+    expect(await port.insertWorkbook(new Uint8Array([80, 75, 3, 4]), raw)).toBe("sheets");
+    expect(fake.inserted).toEqual([{ base64: "UEsDBA==", options: { positionType: "End" } }]);
+  });
+
+  it("else writes the values read by exceljs, text staying text", async () => {
+    const { fake, port } = setup(false);
+    expect(await port.insertWorkbook(new Uint8Array([80, 75]), raw)).toBe("values");
+    expect(fake.inserted).toEqual([]);
+    const sheet = fake.sheet("服务台账")!;
+    expect(sheet).toBeDefined();
+    expect(fake.sheet("_lists")?.deleted ?? true).toBe(true);
+    const read = await port.readSheets(["服务台账"]);
+    expect(read.sheets[0]!.rows).toEqual([
+      ["服务日期", "服务事项"],
+      [45721, "B01 知识产权培训"],
+      ["=1+1", null],
+    ]);
+  });
+});

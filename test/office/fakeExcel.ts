@@ -61,10 +61,17 @@ export class FakeExcel {
     return ws;
   }
 
+  /** Workbooks inserted with insertWorksheetsFromBase64. */
+  readonly inserted: { base64: string; options: unknown }[] = [];
+
   /** The RequestContext the code under test receives. */
   context(): Excel.RequestContext {
     const fake = this;
     const workbook = {
+      insertWorksheetsFromBase64(base64: string, options: unknown) {
+        fake.queue(base64.length);
+        fake.inserted.push({ base64, options });
+      },
       worksheets: {
         items: [] as unknown[],
         getItemOrNullObject(name: string) {
