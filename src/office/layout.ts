@@ -4,6 +4,7 @@
  * notes, links, input rules, freeze panes, table, protection). Pure: no Office globals, so it is tested directly.
  */
 import type { Severity } from "../core/findings";
+import { INLINE_LIST_LIMIT, LISTS_SHEET, PALETTE, SEVERITY_RANK } from "../core/sheets/style";
 import {
   columnLetter,
   type CellLink,
@@ -22,18 +23,19 @@ import { MAX_CELL_CHARS, NO, NUMBER_FORMATS, YES, isoToDate, displayText } from 
 /** What Range.values accepts; "" is an empty cell (null would mean "leave unchanged" to Office.js). */
 export type OfficeCell = string | number | boolean;
 
+/** Office.js wants #RRGGBB. */
 export const COLORS = {
-  header: "#D6DCE4",
-  heading: "#EDF0F5",
-  link: "#0563C1",
-  severity: { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } satisfies Record<Severity, string>,
+  header: `#${PALETTE.header}`,
+  heading: `#${PALETTE.heading}`,
+  link: `#${PALETTE.link}`,
+  severity: {
+    error: `#${PALETTE.severity.error}`,
+    warning: `#${PALETTE.severity.warning}`,
+    info: `#${PALETTE.severity.info}`,
+  } satisfies Record<Severity, string>,
 };
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** Excel caps an inline list source ("a,b,c") at 255 characters. */
-const INLINE_LIST_LIMIT = 255;
-/** Very hidden sheet holding drop-down lists too long to inline (one list per column), as in the exceljs adapter. */
-export const LISTS_SHEET = "_lists";
+export { LISTS_SHEET };
 /** Points per character of column width (Calibri 11: 8.43 characters = 64 px = 48 pt). */
 const POINTS_PER_CHAR = 48 / 8.43;
 

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { Severity } from "../../core/findings";
+import { INLINE_LIST_LIMIT, LISTS_SHEET, PALETTE, SEVERITY_RANK } from "../../core/sheets/style";
 import {
   MARKER_SHEET,
   columnLetter,
@@ -23,19 +24,20 @@ import {
 import { NO, NUMBER_FORMATS, YES, displayText, heightForLines, lineCount, toExcelValue } from "./values";
 
 /** Very hidden sheet holding drop-down lists too long to inline in a validation (one list per column). */
-export const LISTS_SHEET = "_lists";
+export { LISTS_SHEET };
 
-/** Excel caps an inline list formula ("a,b,c") at 255 characters. */
-const INLINE_LIST_LIMIT = 255;
-
+/** exceljs wants ARGB. */
 const COLOR = {
-  headerFill: "FFD6DCE4",
-  headingFill: "FFEDF0F5",
-  border: "FF9BA7B8",
-  link: "FF0563C1",
-  severity: { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" } satisfies Record<Severity, string>,
+  headerFill: `FF${PALETTE.header}`,
+  headingFill: `FF${PALETTE.heading}`,
+  border: `FF${PALETTE.border}`,
+  link: `FF${PALETTE.link}`,
+  severity: {
+    error: `FF${PALETTE.severity.error}`,
+    warning: `FF${PALETTE.severity.warning}`,
+    info: `FF${PALETTE.severity.info}`,
+  } satisfies Record<Severity, string>,
 };
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 const FORM_LABEL_WIDTH = 28;
 const FORM_VALUE_WIDTH = 80;

@@ -6,7 +6,8 @@ import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import ExcelJS from "exceljs";
 import type { RawWorkbook } from "../../core/sheets/model";
-import { assemble, notXlsx, SheetValues, type CollectedSheet } from "./read";
+import { readFile } from "node:fs/promises";
+import { assemble, notXlsx, readWorkbook, SheetValues, type CollectedSheet } from "./read";
 import { fromExcelValue } from "./values";
 
 /**
@@ -35,6 +36,10 @@ export async function readWorkbookStream(input: string | NodeJS.ReadableStream):
       collected.push({ name: info.name ?? `Sheet${info.id ?? collected.length + 1}`, state: info.state, values });
     }
   } catch (error) {
+    // exceljs's streaming reader parses a worksheet as soon as shared strings and rels are in and then needs
+    // workbook.xml, which some writers (exceljs's own, at times) store after the worksheets: it throws reading
+    // `model.sheets`. Such a file is read in full instead (Excel itself stores workbook.xml first).
+    if (typeof input === "string" && isLateWorkbookXml(error)) return readWorkbook(await readFile(input));
     throw notXlsx(error);
   }
   // Worksheets stream in zip order; put them back in the workbook's tab order.
@@ -80,4 +85,8 @@ async function* decoded(chunks: Chunks): AsyncGenerator<string> {
   }
   const rest = decoder.end();
   if (rest) yield rest;
+}
+
+function isLateWorkbookXml(error: unknown): boolean {
+  return error instanceof TypeError && /reading 'sheets'/u.test(error.message);
 }

@@ -199,3 +199,35 @@ describe("streaming writer on request", () => {
     await expect(writeWorkbookFile(fullModel(), bad)).rejects.toThrow("无法写入文件");
   });
 });
+
+describe("streaming reader: zip entry order", () => {
+  it("names and hides worksheets correctly when xl/workbook.xml comes after them in the zip", async () => {
+    // exceljs's own writer sometimes stores workbook.xml last; its streaming reader then threw.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require("jszip") as typeof import("jszip");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("数据").getCell("A1").value = "广州";
+    const hidden = wb.addWorksheet("隐藏");
+    hidden.state = "hidden";
+    hidden.getCell("A1").value = 1;
+    const source = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir);
+    const order = [...names.filter((n) => n !== "xl/workbook.xml"), "xl/workbook.xml"];
+    const reordered = new JSZip();
+    for (const n of order) reordered.file(n, await source.file(n)!.async("uint8array"));
+    const bytes = await reordered.generateAsync({ type: "nodebuffer" });
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const file = join(mkdtempSync(join(tmpdir(), "outlet-review-order-")), "late-workbook.xlsx");
+    writeFileSync(file, bytes);
+    const { readWorkbookStream } = await import("../../../src/adapters/exceljs/stream");
+    const raw = await readWorkbookStream(file);
+    expect(raw.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ["数据", false],
+      ["隐藏", true],
+    ]);
+    expect(raw.sheets[0]!.rows[0]).toEqual(["广州"]);
+  });
+});
