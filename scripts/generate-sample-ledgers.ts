@@ -11,7 +11,13 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import type { Channel, ClientDistrict, District, ServiceObject } from "../src/core/codes";
+import {
+  DISTRICT_DIVISIONS,
+  type Channel,
+  type ClientDistrict,
+  type District,
+  type ServiceObject,
+} from "../src/core/codes";
 import { makeCreditCode } from "../src/core/creditCode";
 
 const YEAR = 2025;
@@ -218,21 +224,6 @@ interface Client {
   district?: ClientDistrict;
 }
 
-/** 行政区划代码 of the districts, the first characters of a local registration's credit code. */
-const DIVISION: Record<District, string> = {
-  越秀区: "440104",
-  海珠区: "440105",
-  荔湾区: "440103",
-  天河区: "440106",
-  白云区: "440111",
-  黄埔区: "440112",
-  番禺区: "440113",
-  花都区: "440114",
-  南沙区: "440115",
-  从化区: "440117",
-  增城区: "440118",
-};
-
 /** Clients from outside the city come mostly from the neighbouring cities of the 大湾区. */
 const OUTSIDE: readonly (readonly [string, string])[] = [
   ["佛山", "440604"],
@@ -302,7 +293,7 @@ class Firms {
         const sector = this.rnd.pick(sectorOverride ?? SECTORS[district]);
         name = `广州${this.rnd.chance(0.5) ? "市" : ""}${trade}${sector}${this.rnd.chance(0.08) ? "股份" : ""}有限公司`;
         // Firms registered before 2015 kept their district code; many newer ones carry the city-level 440101.
-        division = this.rnd.chance(0.2) ? "440101" : DIVISION[district];
+        division = this.rnd.chance(0.2) ? "440101" : DISTRICT_DIVISIONS[district];
       }
       if (this.names.has(name)) continue;
       this.names.add(name);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { itemsForCategory } from "../../src/core/catalog";
-import { CATEGORIES, CHANNELS, DISTRICTS, SERVICE_OBJECTS } from "../../src/core/codes";
+import { CATEGORIES, CHANNELS, DISTRICT_DIVISIONS, DISTRICTS, SERVICE_OBJECTS } from "../../src/core/codes";
 import { makeCreditCode } from "../../src/core/creditCode";
 import { DEFAULT_RUBRICS } from "../../src/core/scoring/rubrics";
 import type { ReviewerSheet } from "../../src/core/scoring/reviewers";
@@ -27,19 +27,6 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-const DIVISIONS: Record<string, string> = {
-  越秀区: "440104",
-  海珠区: "440105",
-  荔湾区: "440103",
-  天河区: "440106",
-  白云区: "440111",
-  黄埔区: "440112",
-  番禺区: "440113",
-  花都区: "440114",
-  南沙区: "440115",
-  从化区: "440117",
-  增城区: "440118",
-};
 const SAMPLES = resolve(__dirname, "..", "..", "samples");
 const CLIENT_WORDS = ["明辉", "宏图", "科创", "华南", "珠江", "云山", "越秀", "天瑞", "恒达", "新锐", "博远", "德信"];
 const CLIENT_TRADES = ["科技有限公司", "智能装备有限公司", "生物医药有限公司", "家具有限公司", "新材料有限公司"];
@@ -79,7 +66,7 @@ export function generate(rows: number, seed = 20250101): BenchData {
     const org = String(10_000_000 + i * 7919).slice(0, 8);
     outlets.push({
       name: `广州${district.slice(0, -1)}第${i + 1}知识产权服务网点`,
-      creditCode: makeCreditCode(prefix, DIVISIONS[district]!, org),
+      creditCode: makeCreditCode(prefix, DISTRICT_DIVISIONS[district], org),
       category,
       district,
     });

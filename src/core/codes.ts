@@ -82,6 +82,21 @@ export const DISTRICTS = [
   "增城区",
 ] as const;
 export type District = (typeof DISTRICTS)[number];
+/** 行政区划代码 of each district: characters 3–8 of a credit code registered there. */
+export const DISTRICT_DIVISIONS: Record<District, string> = {
+  越秀区: "440104",
+  海珠区: "440105",
+  荔湾区: "440103",
+  天河区: "440106",
+  白云区: "440111",
+  黄埔区: "440112",
+  番禺区: "440113",
+  花都区: "440114",
+  南沙区: "440115",
+  从化区: "440117",
+  增城区: "440118",
+};
+
 export const OUTSIDE_CITY = "市外";
 export const CLIENT_DISTRICTS = [...DISTRICTS, OUTSIDE_CITY] as const;
 export type ClientDistrict = (typeof CLIENT_DISTRICTS)[number];
