@@ -3,6 +3,7 @@ import { Badge, Button, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { SEVERITY_LABELS, type Finding, type Severity } from "../../core/findings";
 import { useI18n } from "../i18n";
+import { RunActions } from "./RunActions";
 import type { CheckRun } from "../session";
 
 /** Findings listed per rule; the rest are in the review workbook's 问题清单 (a huge ledger gives thousands). */
@@ -61,17 +62,15 @@ export function CheckStep(props: CheckStepProps) {
       <h2 id="step-check-title" className="step-title">
         {t("stepCheck")}
       </h2>
-      <div className="actions">
-        <Button appearance="primary" disabled={!props.canRun || props.busy} onClick={props.onRun}>
-          {t("runCheck")}
-        </Button>
-        {report ? (
-          <Button disabled={props.busy} onClick={props.onWrite}>
-            {props.hostKind === "excel" ? t("writeReview") : t("downloadReview")}
-          </Button>
-        ) : null}
-      </div>
-      {!props.canRun ? <Text as="p">{t("needDocuments")}</Text> : null}
+      <RunActions
+        canRun={props.canRun}
+        busy={props.busy}
+        hostKind={props.hostKind}
+        hasResult={Boolean(report)}
+        labels={{ run: "runCheck", write: "writeReview", download: "downloadReview" }}
+        onRun={props.onRun}
+        onWrite={props.onWrite}
+      />
       {report ? (
         <>
           <h3 className="sub-title">{t("verdicts")}</h3>

@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { useI18n } from "../i18n";
+import { RunActions } from "./RunActions";
 import type { ScoreRun } from "../session";
 
 export interface ScoreStepProps {
@@ -36,17 +37,15 @@ export function ScoreStep(props: ScoreStepProps) {
       <h2 id="step-score-title" className="step-title">
         {t("stepScore")}
       </h2>
-      <div className="actions">
-        <Button appearance="primary" disabled={!props.canRun || props.busy} onClick={props.onRun}>
-          {t("runScore")}
-        </Button>
-        {report ? (
-          <Button disabled={props.busy} onClick={props.onWrite}>
-            {props.hostKind === "excel" ? t("writeScore") : t("downloadScore")}
-          </Button>
-        ) : null}
-      </div>
-      {!props.canRun ? <Text as="p">{t("needDocuments")}</Text> : null}
+      <RunActions
+        canRun={props.canRun}
+        busy={props.busy}
+        hostKind={props.hostKind}
+        hasResult={Boolean(report)}
+        labels={{ run: "runScore", write: "writeScore", download: "downloadScore" }}
+        onRun={props.onRun}
+        onWrite={props.onWrite}
+      />
       {report?.evaluations.map((e) => (
         <div key={e.kind} className="evaluation">
           <h3 className="sub-title">

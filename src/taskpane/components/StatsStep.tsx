@@ -1,16 +1,8 @@
 /** 统计: the city total by tier, per outlet and by month (the full tables go to the statistics workbook). */
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { StatsReport } from "../../core/statsTypes";
 import { useI18n } from "../i18n";
+import { RunActions } from "./RunActions";
 
 export interface StatsStepProps {
   report: StatsReport | null;
@@ -30,17 +22,15 @@ export function StatsStep(props: StatsStepProps) {
       <h2 id="step-stats-title" className="step-title">
         {t("stepStats")}
       </h2>
-      <div className="actions">
-        <Button appearance="primary" disabled={!props.canRun || props.busy} onClick={props.onRun}>
-          {t("runStats")}
-        </Button>
-        {r ? (
-          <Button disabled={props.busy} onClick={props.onWrite}>
-            {props.hostKind === "excel" ? t("writeStats") : t("downloadStats")}
-          </Button>
-        ) : null}
-      </div>
-      {!props.canRun ? <Text as="p">{t("needDocuments")}</Text> : null}
+      <RunActions
+        canRun={props.canRun}
+        busy={props.busy}
+        hostKind={props.hostKind}
+        hasResult={Boolean(r)}
+        labels={{ run: "runStats", write: "writeStats", download: "downloadStats" }}
+        onRun={props.onRun}
+        onWrite={props.onWrite}
+      />
       {r ? (
         <>
           {r.year !== null ? <Text as="p">{t("statsYear", { year: String(r.year) })}</Text> : null}
