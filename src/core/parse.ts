@@ -4,6 +4,7 @@
  * of the bad key; the rest of the file (other documents, other ledger entries) is still loaded.
  */
 import type { z } from "zod";
+import { fastSchema } from "./fastParse";
 import { type DocumentKind, type Finding } from "./findings";
 import {
   annualSummarySchema,
@@ -186,6 +187,9 @@ const SCHEMAS = {
   registry: registrySchema,
 } as const;
 
+/** Issues carry their input: messages quote the value. */
+export const PARSE_PARAMS = { reportInput: true } as const;
+
 /** Parses one document value (an element of the file's array, or the file's object). */
 export function parseDocumentValue(value: unknown, file: string | null, pathPrefix = ""): ParsedInput {
   const out: ParsedInput = { documents: [], sheets: [], findings: [], documentsRead: 1, rejected: 0 };
@@ -229,7 +233,7 @@ export function parseDocumentValue(value: unknown, file: string | null, pathPref
   };
 
   if (kind === "ledger") {
-    const header = ledgerHeaderSchema.safeParse(value, { reportInput: true });
+    const header = fastSchema(ledgerHeaderSchema).safeParse(value, PARSE_PARAMS);
     if (!header.success) {
       reject(header.error.issues);
       out.rejected = 1;
@@ -238,12 +242,14 @@ export function parseDocumentValue(value: unknown, file: string | null, pathPref
     const entries: LedgerEntry[] = [];
     const entryNumbers: number[] = [];
     let rejected = 0;
-    header.data.entries.forEach((raw, i) => {
-      const parsed = ledgerEntrySchema.safeParse(raw, { reportInput: true });
+    const entrySchema = fastSchema(ledgerEntrySchema);
+    const raws = header.data.entries;
+    for (let i = 0; i < raws.length; i++) {
+      const parsed = entrySchema.safeParse(raws[i], PARSE_PARAMS);
       if (parsed.success) {
         entries.push(parsed.data);
         entryNumbers.push(i + 1);
-        return;
+        continue;
       }
       rejected++;
       const issue = parsed.error.issues[0]!;
@@ -261,7 +267,7 @@ export function parseDocumentValue(value: unknown, file: string | null, pathPref
           },
         ),
       );
-    });
+    }
     const doc: Ledger = { ...header.data, entries };
     out.documents.push({
       kind: "ledger",
@@ -278,8 +284,8 @@ export function parseDocumentValue(value: unknown, file: string | null, pathPref
     return out;
   }
 
-  const schema = SCHEMAS[kind];
-  const parsed = schema.safeParse(value, { reportInput: true });
+  const schema = fastSchema<z.ZodType<SourcedDocument["doc"]>>(SCHEMAS[kind]);
+  const parsed = schema.safeParse(value, PARSE_PARAMS);
   if (!parsed.success) {
     reject(parsed.error.issues);
     out.rejected = 1;

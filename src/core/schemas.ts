@@ -29,7 +29,7 @@ import {
   codeFromLabel,
 } from "./codes";
 import { parseDate } from "./dates";
-import { normaliseCode, normalisePhone, toHalfWidth } from "./text";
+import { memoByText, normaliseCode, normalisePhone, toHalfWidth } from "./text";
 
 // ---------------------------------------------------------------- field helpers
 
@@ -76,10 +76,8 @@ function labelled<const T extends readonly [string, ...string[]]>(
   labels: Record<T[number], string>,
   aliases: Record<string, T[number]> = {},
 ) {
-  return z.preprocess(
-    (v) => (typeof v === "string" ? (codeFromLabel(toHalfWidth(v), labels, aliases) ?? v.trim()) : v),
-    z.enum(values),
-  );
+  const code = memoByText((v) => codeFromLabel(toHalfWidth(v), labels, aliases) ?? v.trim());
+  return z.preprocess((v) => (typeof v === "string" ? code(v) : v), z.enum(values));
 }
 
 const year = numeric(z.number().int().min(2000).max(2100));
@@ -106,14 +104,10 @@ export const orgSchema = z.strictObject({
 });
 
 /** Category is kept as written when unknown: `category/valid` reports it. */
-const categoryField = z.preprocess(
-  (v) => (typeof v === "string" ? (codeFromLabel(toHalfWidth(v), CATEGORY_LABELS) ?? v.trim()) : v),
-  z.string(),
-);
-const marketTypeField = z.preprocess(
-  (v) => (typeof v === "string" ? (codeFromLabel(toHalfWidth(v), MARKET_TYPE_LABELS) ?? v.trim()) : v),
-  z.string(),
-);
+const categoryCode = memoByText((v) => codeFromLabel(toHalfWidth(v), CATEGORY_LABELS) ?? v.trim());
+const categoryField = z.preprocess((v) => (typeof v === "string" ? categoryCode(v) : v), z.string());
+const marketTypeCode = memoByText((v) => codeFromLabel(toHalfWidth(v), MARKET_TYPE_LABELS) ?? v.trim());
+const marketTypeField = z.preprocess((v) => (typeof v === "string" ? marketTypeCode(v) : v), z.string());
 
 const qualification = labelled(QUALIFICATIONS, QUALIFICATION_LABELS, { TISC: "tisc", 技术与创新支持中心: "tisc" });
 const serviceObject = labelled(SERVICE_OBJECTS, SERVICE_OBJECT_LABELS, { 科研院所: "research", 企业: "enterprise" });
@@ -226,13 +220,13 @@ const DISTRICT_ALIASES: Record<string, (typeof CLIENT_DISTRICTS)[number]> = Obje
   ["广州市外", "市外"],
   ["外地", "市外"],
 ]);
-const clientDistrict = z.preprocess((v) => {
-  if (typeof v !== "string") return v;
+const districtOf = memoByText((v) => {
   const s = toHalfWidth(v)
     .trim()
     .replace(/^广州市?/u, "");
   return DISTRICT_ALIASES[s] ?? s;
-}, z.enum(CLIENT_DISTRICTS));
+});
+const clientDistrict = z.preprocess((v) => (typeof v === "string" ? districtOf(v) : v), z.enum(CLIENT_DISTRICTS));
 
 const satisfaction = z.preprocess((v) => {
   if (typeof v !== "string") return v;

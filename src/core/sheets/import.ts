@@ -8,10 +8,18 @@
  */
 import type { z } from "zod";
 import type { Finding } from "../findings";
-import { describeIssue, parseDocumentValue, unreadable, type SourcedDocument, type SourcedLedger } from "../parse";
+import { fastSchema } from "../fastParse";
+import {
+  describeIssue,
+  PARSE_PARAMS,
+  parseDocumentValue,
+  unreadable,
+  type SourcedDocument,
+  type SourcedLedger,
+} from "../parse";
 import { evaluationSchema, ledgerEntrySchema, registryOutletSchema, type LedgerEntry } from "../schemas";
 import { parseReviewerScores, REVIEWER_SCORES_TYPE, type ReviewerSheet } from "../scoring/reviewers";
-import { normaliseCode, show, toHalfWidth } from "../text";
+import { normaliseCode, removeWhiteSpace, show, toHalfWidth } from "../text";
 import { countFormLabels, lookupCell, readForm, type CellInfo } from "./importForms";
 import {
   applicationForm,
@@ -26,12 +34,13 @@ import {
   ledgerColumns,
   matchHeader,
   REGISTRY_COLUMNS,
-  setPath,
+  RowReader,
   summaryForm,
   yesNo,
   type CodecContext,
   type Column,
   type FormLayout,
+  type RowProblem,
 } from "./layouts";
 import { MARKER_SHEET, type CellValue, type RawSheet, type RawWorkbook, type WorkbookMarker } from "./model";
 import {
@@ -358,12 +367,7 @@ interface TableSource {
   header: HeaderMatch<Column>;
 }
 
-interface RowRead {
-  values: Record<string, unknown>;
-  /** 1-based sheet row. */
-  row: number;
-  problem: { col: number; message: string } | null;
-}
+const NO_CELLS: readonly CellValue[] = [];
 
 /** Reports the columns a sheet has that no layout column matches (people add 备注 and the like). */
 function noteColumns(out: Collector, source: TableSource): void {
@@ -383,30 +387,35 @@ function noteColumns(out: Collector, source: TableSource): void {
   }
 }
 
-/** The data rows under a header: blank rows and total rows skipped, each cell through its column's codec. */
-function* tableRows(out: Collector, source: TableSource, ctx: CodecContext): Generator<RowRead> {
+/**
+ * The data rows under a header, each handed to `onRow` as it is read (a million rows need not be held as raw values):
+ * blank rows and total rows skipped, each cell through its column's codec.
+ */
+function readTable(
+  out: Collector,
+  source: TableSource,
+  ctx: CodecContext,
+  /** `row`: the 1-based sheet row; `problem`: its first cell that could not be read. */
+  onRow: (values: Record<string, unknown>, row: number, problem: RowProblem | null) => void,
+): void {
   const { sheet, header } = source;
-  const columns = [...header.index.entries()].map(([, i]) => [i, header.byIndex[i]!] as const);
+  // Columns in header order, as they were matched.
+  const reader = new RowReader([...header.index.values()].map((i) => [i, header.byIndex[i]!] as const));
   for (let r = header.row; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r] ?? [];
-    if (columns.every(([i]) => isBlankCell(row[i] ?? null))) continue;
-    const firstText = columns.map(([i]) => cellText(row[i] ?? null)).find((t) => t !== undefined);
-    if (firstText && TOTAL_ROW.has(firstText.replace(/\s+/gu, ""))) {
+    const row = sheet.rows[r] ?? NO_CELLS;
+    const first = reader.firstFilled(row);
+    if (first < 0) continue;
+    // The first filled cell names a total row; all three words have 计, so other rows skip the comparison.
+    const firstText = cellText(reader.cell(row, first));
+    if (firstText && firstText.includes("计") && TOTAL_ROW.has(removeWhiteSpace(firstText))) {
       out.info(
         cellRef(sheet.name, null, r + 1),
         `工作表“${sheet.name}”第 ${r + 1} 行为“${firstText}”行，未作为记录导入`,
       );
       continue;
     }
-    const read: RowRead = { values: {}, row: r + 1, problem: null };
-    for (const [i, column] of columns) {
-      const cell = row[i] ?? null;
-      if (isBlankCell(cell)) continue;
-      const value = column.codec.fromCell(cell, ctx);
-      if (value instanceof CellProblem) read.problem ??= { col: i, message: value.message };
-      else if (value !== undefined) setPath(read.values, column.key, value);
-    }
-    yield read;
+    const values = reader.read(row, first, ctx);
+    onRow(values, r + 1, reader.problem);
   }
 }
 
@@ -503,17 +512,53 @@ function importLedger(
 ): void {
   const file = out.file;
   const info = infoSheet ? readForm(infoSheet, LEDGER_INFO_FORM, ctx) : null;
-  const rows: { read: RowRead; source: number }[] = [];
+  const head: Record<string, unknown> = { type: "ledger", outlet: {}, ...(info?.raw ?? {}) };
+  const ident = identity(head.outlet as Record<string, unknown>);
+  // Without a year in 网点信息 or the marker, it is inferred from the service dates.
+  const yearFromDates = head.year === undefined && !marker?.options?.year;
+
+  // Each row is validated as it is read, so that its raw values need not outlive it. The rows' findings wait in
+  // `pending` until those of the ledger itself are out (they come first), and go with the entries if it is invalid.
+  const pending = new Collector(file);
+  const perSource = sources.map((source) => new RowFindings(pending, source));
+  const entryParser = fastSchema(ledgerEntrySchema);
+  const dates: unknown[] = [];
+  const entries: LedgerEntry[] = [];
+  const entryRows: number[] = [];
+  const entrySources: number[] = [];
+  let rowCount = 0;
   sources.forEach((source, s) => {
     noteColumns(out, source);
-    for (const read of tableRows(out, source, ctx)) rows.push({ read, source: s });
+    const findings = perSource[s]!;
+    readTable(out, source, ctx, (values, row, problem) => {
+      rowCount++;
+      if (yearFromDates) dates.push(values.date);
+      if (problem) {
+        findings.add(row, problem.col, problem.message, "行", { ...ident, document: "ledger", entry: row });
+        return;
+      }
+      const entry = entryParser.safeParse(values, PARSE_PARAMS);
+      if (!entry.success) {
+        const { path, message } = firstIssue(entry.error.issues);
+        findings.add(row, issueColumn(source.header, path), message, "行", {
+          ...ident,
+          document: "ledger",
+          entry: row,
+        });
+        return;
+      }
+      entries.push(entry.data);
+      entryRows.push(row);
+      entrySources.push(s);
+    });
   });
 
-  const head: Record<string, unknown> = { type: "ledger", outlet: {}, ...(info?.raw ?? {}) };
   for (const p of info?.problems ?? []) out.find(p.ref, `“${p.label}”：${p.message}`);
   if (head.year === undefined && marker?.options?.year) head.year = Number(marker.options.year);
   if (head.year === undefined) {
-    const year = likelyYear(rows.map((r) => r.read.values.date));
+    const year = likelyYear(dates);
+    // Not kept with the ledger (entryPath's closure shares this scope).
+    dates.length = 0;
     if (year !== undefined) {
       head.year = year;
       out.info(
@@ -523,7 +568,6 @@ function importLedger(
       );
     }
   }
-  const ident = identity(head.outlet as Record<string, unknown>);
   const parsed = parseDocumentValue({ ...head, entries: [] }, file, "");
   const ledgerDoc = parsed.documents[0];
   if (!ledgerDoc || ledgerDoc.kind !== "ledger" || (info?.problems.length ?? 0) > 0) {
@@ -537,40 +581,13 @@ function importLedger(
           : `${f.message}${infoSheet ? "" : "（工作簿中没有“网点信息”工作表）"}`,
       });
     }
-    if (rows.length) out.find(null, `台账的网点信息有误，${rows.length} 行服务记录均未载入`, ident);
-    out.count(rows.length, 0);
+    if (rowCount) out.find(null, `台账的网点信息有误，${rowCount} 行服务记录均未载入`, ident);
+    out.count(rowCount, 0);
     return;
   }
-
-  const entries: LedgerEntry[] = [];
-  const entryRows: number[] = [];
-  const entrySources: number[] = [];
-  const perSource = sources.map((source) => new RowFindings(out, source));
-  for (const { read, source } of rows) {
-    const src = sources[source]!;
-    if (read.problem) {
-      perSource[source]!.add(read.row, read.problem.col, read.problem.message, "行", {
-        ...ident,
-        document: "ledger",
-        entry: read.row,
-      });
-      continue;
-    }
-    const entry = ledgerEntrySchema.safeParse(read.values, { reportInput: true });
-    if (!entry.success) {
-      const { path, message } = firstIssue(entry.error.issues);
-      perSource[source]!.add(read.row, issueColumn(src.header, path), message, "行", {
-        ...ident,
-        document: "ledger",
-        entry: read.row,
-      });
-      continue;
-    }
-    entries.push(entry.data);
-    entryRows.push(read.row);
-    entrySources.push(source);
-  }
   perSource.forEach((f) => f.close({ ...ident, document: "ledger" }));
+  // At most MAX_ROW_FINDINGS (and a summary) per sheet.
+  for (const f of pending.result.findings) out.result.findings.push(f);
 
   const sourced: SourcedLedger = {
     kind: "ledger",
@@ -586,11 +603,11 @@ function importLedger(
       const col = field ? issueColumn(src.header, field) : null;
       return cellRef(src.sheet.name, col, entryRows[index] ?? src.header.row + 1);
     },
-    entriesRead: rows.length,
-    entriesRejected: rows.length - entries.length,
+    entriesRead: rowCount,
+    entriesRejected: rowCount - entries.length,
   };
   out.result.documents.push(sourced);
-  out.count(rows.length, entries.length);
+  out.count(rowCount, entries.length);
 }
 
 // ---------------------------------------------------------------- 申报书, 工作总结表
@@ -627,6 +644,8 @@ function importRegistry(
   evaluationSources: TableSource[],
   ctx: CodecContext,
 ): void {
+  const evaluationParser = fastSchema(evaluationSchema);
+  const outletParser = fastSchema(registryOutletSchema);
   // Evaluations first, each row on its own, then joined to their outlet by credit code.
   const evaluations = new Map<string, { value: unknown; row: number; source: TableSource }[]>();
   let evalRead = 0;
@@ -634,28 +653,28 @@ function importRegistry(
   for (const source of evaluationSources) {
     noteColumns(out, source);
     const findings = new RowFindings(out, source);
-    for (const read of tableRows(out, source, ctx)) {
+    readTable(out, source, ctx, (rowValues, row, problem) => {
       evalRead++;
-      const { creditCode, name: _name, ...values } = read.values;
-      if (read.problem) {
-        findings.add(read.row, read.problem.col, read.problem.message, "评估记录");
+      const { creditCode, name: _name, ...values } = rowValues;
+      if (problem) {
+        findings.add(row, problem.col, problem.message, "评估记录");
         evalRejected++;
-        continue;
+        return;
       }
-      const parsed = evaluationSchema.safeParse(values, { reportInput: true });
+      const parsed = evaluationParser.safeParse(values, PARSE_PARAMS);
       const code = typeof creditCode === "string" ? normaliseCode(creditCode, true) : "";
       if (!code || !parsed.success) {
         const issue = parsed.success
           ? { path: "creditCode", message: "缺少统一社会信用代码，无法对应到网点" }
           : firstIssue(parsed.error.issues);
-        findings.add(read.row, issueColumn(source.header, issue.path), issue.message, "评估记录");
+        findings.add(row, issueColumn(source.header, issue.path), issue.message, "评估记录");
         evalRejected++;
-        continue;
+        return;
       }
       const list = evaluations.get(code) ?? [];
-      list.push({ value: values, row: read.row, source });
+      list.push({ value: values, row, source });
       evaluations.set(code, list);
-    }
+    });
     findings.close();
   }
 
@@ -664,30 +683,30 @@ function importRegistry(
   for (const source of registries) {
     noteColumns(out, source);
     const findings = new RowFindings(out, source);
-    for (const row of tableRows(out, source, ctx)) {
+    readTable(out, source, ctx, (values, row, problem) => {
       read++;
-      const code = typeof row.values.creditCode === "string" ? normaliseCode(row.values.creditCode, true) : "";
+      const code = typeof values.creditCode === "string" ? normaliseCode(values.creditCode, true) : "";
       const own = evaluations.get(code) ?? [];
       evaluations.delete(code);
-      const ident = identity(row.values as Record<string, unknown>);
-      if (row.problem) {
-        findings.add(row.row, row.problem.col, row.problem.message, "网点", ident);
+      const ident = identity(values);
+      if (problem) {
+        findings.add(row, problem.col, problem.message, "网点", ident);
         evalRejected += own.length;
-        continue;
+        return;
       }
-      const value = { ...row.values, evaluations: own.map((e) => e.value) };
-      const parsed = registryOutletSchema.safeParse(value, { reportInput: true });
+      const value = { ...values, evaluations: own.map((e) => e.value) };
+      const parsed = outletParser.safeParse(value, PARSE_PARAMS);
       if (!parsed.success) {
         const issue = firstIssue(parsed.error.issues);
         const m = /^evaluations\[(\d+)\]/u.exec(issue.path);
         const e = m ? own[Number(m[1])] : undefined;
         if (e) findings.add(e.row, null, issue.message, "网点", ident);
-        else findings.add(row.row, issueColumn(source.header, issue.path), issue.message, "网点", ident);
+        else findings.add(row, issueColumn(source.header, issue.path), issue.message, "网点", ident);
         evalRejected += own.length;
-        continue;
+        return;
       }
       outlets.push(value);
-    }
+    });
     findings.close();
   }
   for (const [code, list] of evaluations) {

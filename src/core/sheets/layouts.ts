@@ -25,7 +25,7 @@ import {
   codeFromLabel,
 } from "../codes";
 import { parseDate } from "../dates";
-import { toHalfWidth } from "../text";
+import { memoByText, toHalfWidth } from "../text";
 import { columnLetter, serialToIso, type CellType, type CellValue, type ColumnSpec, type Validation } from "./model";
 
 // ---------------------------------------------------------------- cells
@@ -106,13 +106,27 @@ const codeCodec: Codec = {
   },
 };
 
+/** Excel serials as ISO dates (a ledger's million rows hold a few hundred distinct days). */
+const serialDates = new Map<number, string>();
+const SERIAL_DATES_LIMIT = 4096;
+
+function serialDate(serial: number): string {
+  let iso = serialDates.get(serial);
+  if (iso === undefined) {
+    iso = serialToIso(serial) ?? String(serial);
+    if (serialDates.size >= SERIAL_DATES_LIMIT) serialDates.clear();
+    serialDates.set(serial, iso);
+  }
+  return iso;
+}
+
 const dateCodec: Codec = {
   toCell: (v) => (typeof v === "string" && v !== "" ? (parseDate(v) === v ? { date: v } : v) : null),
   fromCell: (c) => {
     if (c === null) return undefined;
     if (isDateCell(c)) return c.date;
     // The streaming reader (and cells formatted as numbers) give Excel serials.
-    if (typeof c === "number") return serialToIso(c) ?? String(c);
+    if (typeof c === "number") return serialDate(c);
     if (typeof c === "boolean") return new CellProblem(`应为日期，实为“${c ? "是" : "否"}”`);
     const s = c.trim();
     return s === "" ? undefined : (parseDate(s) ?? s);
@@ -138,11 +152,12 @@ const booleanCodec: Codec = {
 };
 
 function labelCodec<C extends string>(labels: Record<C, string>): Codec {
+  const code = memoByText((s) => codeFromLabel(toHalfWidth(s), labels) ?? s);
   return {
     toCell: (v) => (typeof v === "string" && v !== "" ? ((labels as Record<string, string>)[v] ?? v) : null),
     fromCell: (c) => {
       const s = cellText(c);
-      return s === undefined ? undefined : (codeFromLabel(toHalfWidth(s), labels) ?? s);
+      return s === undefined ? undefined : code(s);
     },
   };
 }
@@ -157,6 +172,20 @@ export function itemFromText(text: string, category?: string): string {
   return byLabel ? byLabel.code : text.trim();
 }
 
+/** itemFromText per category, remembered: an item column repeats the few hundred entries of its list. */
+const itemsFromText = new Map<string | undefined, (text: string) => string>();
+
+function itemFromTextIn(category: string | undefined): (text: string) => string {
+  let fn = itemsFromText.get(category);
+  if (!fn) {
+    fn = memoByText((text) => itemFromText(text, category), 1024);
+    // Categories come from the workbook's marker: whatever it says, the map stays small.
+    if (itemsFromText.size >= 16) itemsFromText.clear();
+    itemsFromText.set(category, fn);
+  }
+  return fn;
+}
+
 const itemCodec: Codec = {
   toCell: (v) => {
     if (typeof v !== "string" || v === "") return null;
@@ -166,7 +195,7 @@ const itemCodec: Codec = {
   },
   fromCell: (c, ctx) => {
     const s = cellText(c);
-    return s === undefined ? undefined : itemFromText(s, ctx?.category);
+    return s === undefined ? undefined : itemFromTextIn(ctx?.category)(s);
   },
 };
 
@@ -174,6 +203,14 @@ const itemCodec: Codec = {
 export const SATISFACTION_OPTIONS: readonly string[] = [5, 4, 3, 2, 1].map(
   (n) => `${n} ${SATISFACTION_LEVELS[n as 1 | 2 | 3 | 4 | 5]}`,
 );
+
+const satisfactionFromText = memoByText((s): number | string => {
+  const t = toHalfWidth(s).trim();
+  const m = /^([1-5])(?:\s|$|[^\d.])/u.exec(t);
+  if (m) return Number(m[1]);
+  for (const [level, name] of Object.entries(SATISFACTION_LEVELS)) if (name === t) return Number(level);
+  return t;
+});
 
 const satisfactionCodec: Codec = {
   toCell: (v) =>
@@ -183,12 +220,7 @@ const satisfactionCodec: Codec = {
   fromCell: (c) => {
     if (typeof c === "number") return c;
     const s = cellText(c);
-    if (s === undefined) return undefined;
-    const t = toHalfWidth(s).trim();
-    const m = /^([1-5])(?:\s|$|[^\d.])/u.exec(t);
-    if (m) return Number(m[1]);
-    for (const [level, name] of Object.entries(SATISFACTION_LEVELS)) if (name === t) return Number(level);
-    return t;
+    return s === undefined ? undefined : satisfactionFromText(s);
   },
 };
 
@@ -454,14 +486,76 @@ export function getPath(obj: unknown, path: string): unknown {
 
 /** Sets a value at a key path, creating the objects on the way. */
 export function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split(".");
+  setParts(obj, path.split("."), value);
+}
+
+/** setPath with the path already split (a table splits each column's key once, not per cell). */
+export function setParts(obj: Record<string, unknown>, parts: readonly string[], value: unknown): void {
   let cur = obj;
-  for (const part of parts.slice(0, -1)) {
+  const last = parts.length - 1;
+  for (let i = 0; i < last; i++) {
+    const part = parts[i]!;
     const next = cur[part];
     if (next === null || typeof next !== "object" || Array.isArray(next)) cur[part] = {};
     cur = cur[part] as Record<string, unknown>;
   }
-  cur[parts[parts.length - 1]!] = value;
+  cur[parts[last]!] = value;
+}
+
+// ---------------------------------------------------------------- table rows
+
+/** The first cell of a row that cannot be read: the row is reported at its column. */
+export interface RowProblem {
+  col: number;
+  message: string;
+}
+
+/**
+ * Reads the rows of a table into the raw values that the schema validates. Each column's codec and split key path
+ * are looked up once per sheet, not per cell: a ledger has a million rows.
+ */
+export class RowReader {
+  private readonly indexes: number[] = [];
+  private readonly codecs: Codec[] = [];
+  private readonly paths: string[][] = [];
+  /** The first cell of the last row read that could not be read, or null. */
+  problem: RowProblem | null = null;
+
+  /** `columns`: each layout column with its 0-based index in the sheet, in the order they are read. */
+  constructor(columns: Iterable<readonly [number, Column]>) {
+    for (const [index, column] of columns) {
+      this.indexes.push(index);
+      this.codecs.push(column.codec);
+      this.paths.push(column.key.split("."));
+    }
+  }
+
+  /** Which of the columns (in reading order) holds the row's first filled cell; -1 when they are all blank. */
+  firstFilled(row: readonly CellValue[]): number {
+    const indexes = this.indexes;
+    for (let k = 0; k < indexes.length; k++) if (!isBlankCell(row[indexes[k]!])) return k;
+    return -1;
+  }
+
+  /** The cell of the row under column `k` (in reading order). */
+  cell(row: readonly CellValue[], k: number): CellValue {
+    return row[this.indexes[k]!] ?? null;
+  }
+
+  /** The row's values, each filled cell through its column's codec; columns before `from` are known to be blank. */
+  read(row: readonly CellValue[], from: number, ctx: CodecContext): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    this.problem = null;
+    const indexes = this.indexes;
+    for (let k = from; k < indexes.length; k++) {
+      const cell = row[indexes[k]!] ?? null;
+      if (isBlankCell(cell)) continue;
+      const value = this.codecs[k]!.fromCell(cell, ctx);
+      if (value instanceof CellProblem) this.problem ??= { col: indexes[k]!, message: value.message };
+      else if (value !== undefined) setParts(values, this.paths[k]!, value);
+    }
+    return values;
+  }
 }
 
 /** A1 reference to a cell of a sheet, the sheet name quoted when Excel needs it. */

@@ -1,0 +1,358 @@
+/**
+ * Fast parsers made from the zod schemas, for the paths that parse a million ledger entries. A schema is turned into
+ * one straight function that does what zod's parser does with a valid value (the same normalising, the same output,
+ * keys in the same order) and answers INVALID as soon as anything is wrong, whereupon zod's own parser runs and
+ * reports the issues (`z.withParser`). So the schemas stay the one definition of the shapes, and every issue is zod's.
+ *
+ * Only the kinds of node our schemas use are generated here, each as zod's compiler (`z.compile`) generates it; a
+ * schema with any other kind gets `z.compile` itself. What differs is how: `z.compile` wraps every field in a closure
+ * and every transform in a payload, on every value, which for a ledger entry is a kilobyte of garbage; here a field
+ * is a labelled block and a transform a call, and nothing is allocated but the output. Pure.
+ */
+import { z } from "zod";
+
+/** A node or a check not generated here; the schema is then left to `z.compile`. */
+export class Unsupported extends Error {}
+
+interface CheckDef {
+  check: string;
+  when?: unknown;
+  value?: unknown;
+  inclusive?: boolean;
+  format?: string;
+  tx?: (value: unknown) => unknown;
+  fn?: (value: unknown) => unknown;
+}
+
+interface Def {
+  type: string;
+  coerce?: boolean;
+  format?: unknown;
+  check?: string;
+  checks?: readonly { _zod: { def: CheckDef } }[];
+  shape?: Record<string, unknown>;
+  catchall?: unknown;
+  innerType?: unknown;
+  element?: unknown;
+  in?: unknown;
+  out?: unknown;
+  transform?: (value: unknown, payload?: unknown) => unknown;
+  values?: readonly unknown[];
+  defaultValue?: unknown;
+}
+
+interface Internals {
+  def: Def;
+  optin?: string;
+  optout?: string;
+  values?: ReadonlySet<unknown>;
+  traits?: ReadonlySet<string>;
+}
+
+function internals(schema: unknown): Internals {
+  return (schema as { _zod: Internals })._zod;
+}
+
+/** The function being written: its lines, the values it refers to (c0, c1, …) and a counter for names. */
+class Writer {
+  readonly lines: string[] = [];
+  readonly constants: unknown[] = [];
+  private names = 0;
+
+  write(line: string): void {
+    this.lines.push(line);
+  }
+  name(prefix = "v"): string {
+    return `${prefix}${this.names++}`;
+  }
+  constant(value: unknown): string {
+    let i = this.constants.indexOf(value);
+    if (i < 0) i = this.constants.push(value) - 1;
+    return `c${i}`;
+  }
+}
+
+function throwAsync(): never {
+  throw new z.core.$ZodAsyncError();
+}
+
+/**
+ * Writes the parse of `schema` applied to the expression `input`; returns the expression of its output. `fail` is the
+ * statement that runs when the value is invalid (`return INVALID;`, or leaving an optional field's block).
+ */
+function emit(w: Writer, schema: unknown, input: string, fail: string): string {
+  const zod = internals(schema);
+  const def = zod.def;
+  if (def.coerce) throw new Unsupported("coercion");
+  let out: string;
+  switch (def.type) {
+    case "string":
+      if (def.format !== undefined) throw new Unsupported("string format");
+      w.write(`if (typeof ${input} !== "string") ${fail}`);
+      out = input;
+      break;
+    case "number":
+      if (def.check !== undefined) throw new Unsupported("number format on the schema");
+      // z.number() rejects NaN and ±Infinity.
+      w.write(`if (typeof ${input} !== "number" || !Number.isFinite(${input})) ${fail}`);
+      out = input;
+      break;
+    case "boolean":
+      w.write(`if (typeof ${input} !== "boolean") ${fail}`);
+      out = input;
+      break;
+    case "any":
+    case "unknown":
+      out = input;
+      break;
+    case "enum": {
+      if (!zod.values) throw new Unsupported("enum without values");
+      w.write(`if (!${w.constant(zod.values)}.has(${input})) ${fail}`);
+      out = input;
+      break;
+    }
+    case "literal":
+      // Set.has is SameValueZero, as zod's own check.
+      w.write(`if (!${w.constant(new Set(def.values))}.has(${input})) ${fail}`);
+      out = input;
+      break;
+    case "array":
+      out = emitArray(w, def.element, input, fail);
+      break;
+    case "object":
+      out = emitObject(w, def.shape!, def.catchall, input, fail);
+      break;
+    case "optional":
+      out = emitOptional(w, schema, input, fail);
+      break;
+    case "default":
+      out = emitDefault(w, schema, input, fail);
+      break;
+    case "pipe":
+      if (def.transform) throw new Unsupported("codec");
+      out = emit(w, def.out, emit(w, def.in, input, fail), fail);
+      break;
+    case "transform": {
+      const fn = def.transform!;
+      // A transform that takes the payload may report issues through it: only zod can tell what those mean.
+      if (fn.length > 1) throw new Unsupported("transform that reads its payload");
+      out = w.name();
+      w.write(`const ${out} = ${w.constant(fn)}(${input});`);
+      w.write(`if (${out} instanceof Promise) ${fail}`);
+      break;
+    }
+    default:
+      throw new Unsupported(`schema type ${def.type}`);
+  }
+  const checks = def.checks ?? [];
+  if (checks.length && def.type !== "string" && def.type !== "number") throw new Unsupported(`checks on ${def.type}`);
+  for (const check of checks) out = emitCheck(w, check, out, fail);
+  return out;
+}
+
+function emitCheck(w: Writer, check: { _zod: { def: CheckDef } }, input: string, fail: string): string {
+  const def = check._zod.def;
+  if (def.when) throw new Unsupported(`check with a "when" condition`);
+  switch (def.check) {
+    case "overwrite": {
+      if (!def.tx) throw new Unsupported("overwrite without a function");
+      const out = w.name();
+      w.write(`const ${out} = ${w.constant(def.tx)}(${input});`);
+      return out;
+    }
+    case "greater_than":
+    case "less_than": {
+      if (typeof def.value !== "number" || Number.isNaN(def.value)) throw new Unsupported("bound not a number");
+      const op = def.check === "greater_than" ? (def.inclusive ? "<" : "<=") : def.inclusive ? ">" : ">=";
+      w.write(`if (${input} ${op} ${w.constant(def.value)}) ${fail}`);
+      return input;
+    }
+    case "number_format":
+      if (def.format !== "safeint") throw new Unsupported(`number format ${def.format}`);
+      w.write(`if (!Number.isSafeInteger(${input})) ${fail}`);
+      return input;
+    case "custom": {
+      if (!def.fn) throw new Unsupported("custom check without a predicate");
+      const ok = w.name();
+      w.write(`const ${ok} = ${w.constant(def.fn)}(${input});`);
+      // A promise is an async check reached synchronously: zod throws for it, and so does this.
+      w.write(`if (${ok} instanceof Promise) ${w.constant(throwAsync)}();`);
+      w.write(`if (!${ok}) ${fail}`);
+      return input;
+    }
+    default:
+      throw new Unsupported(`check ${def.check}`);
+  }
+}
+
+function emitArray(w: Writer, element: unknown, input: string, fail: string): string {
+  const out = w.name();
+  const i = w.name("i");
+  const item = w.name();
+  w.write(`if (!Array.isArray(${input})) ${fail}`);
+  w.write(`const ${out} = new Array(${input}.length);`);
+  w.write(`for (let ${i} = 0; ${i} < ${input}.length; ${i}++) {`);
+  w.write(`const ${item} = ${input}[${i}];`);
+  w.write(`${out}[${i}] = ${emit(w, element, item, fail)};`);
+  w.write(`}`);
+  return out;
+}
+
+function emitOptional(w: Writer, schema: unknown, input: string, fail: string): string {
+  const zod = internals(schema);
+  if (zod.traits?.has("$ZodExactOptional")) throw new Unsupported("exact optional");
+  if (internals(zod.def.innerType).optin === "defaulted") throw new Unsupported("optional default");
+  const out = w.name();
+  w.write(`let ${out};`);
+  w.write(`if (${input} !== undefined) {`);
+  w.write(`${out} = ${emit(w, zod.def.innerType, input, fail)};`);
+  w.write(`}`);
+  return out;
+}
+
+function emitDefault(w: Writer, schema: unknown, input: string, fail: string): string {
+  const def = internals(schema).def;
+  if (!Object.getOwnPropertyDescriptor(def, "defaultValue")) throw new Unsupported("default without a value");
+  // A fresh default each time (the def's getter, shallow-cloned as zod does), so no two documents share one.
+  const fresh = w.constant(() => z.util.shallowClone(def.defaultValue));
+  const out = w.name();
+  w.write(`let ${out};`);
+  w.write(`if (${input} === undefined) ${out} = ${fresh}();`);
+  w.write(`else {`);
+  const inner = emit(w, def.innerType, input, fail);
+  w.write(`${out} = ${inner} === undefined ? ${fresh}() : ${inner};`);
+  w.write(`}`);
+  return out;
+}
+
+/** Whether an absent key would read as valid here (zod's `fastPathAcceptsAbsence`, for the kinds generated here). */
+function acceptsAbsence(schema: unknown): boolean {
+  const def = internals(schema).def;
+  switch (def.type) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "object":
+    case "array":
+      return false;
+    case "literal":
+      return def.values!.includes(undefined);
+    case "enum":
+      return internals(schema).values!.has(undefined);
+    case "optional":
+      return acceptsAbsence(def.innerType);
+    case "pipe":
+      return acceptsAbsence(def.in);
+    default:
+      // any, unknown, default, transform
+      return true;
+  }
+}
+
+/** Whether the output may be undefined (zod's `mayOutputUndefined`, for the kinds generated here). */
+function mayOutputUndefined(schema: unknown): boolean {
+  const def = internals(schema).def;
+  switch (def.type) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "object":
+    case "array":
+      return false;
+    case "literal":
+      return def.values!.includes(undefined);
+    case "enum":
+      return internals(schema).values!.has(undefined);
+    case "optional":
+      return true;
+    case "pipe":
+      return mayOutputUndefined(def.out);
+    default:
+      return true;
+  }
+}
+
+function emitObject(w: Writer, shape: Record<string, unknown>, catchall: unknown, input: string, fail: string): string {
+  if (Object.getOwnPropertySymbols(shape).length) throw new Unsupported("symbol keys");
+  const keys = Object.keys(shape);
+  // An output literal cannot hold an own "__proto__".
+  if (keys.includes("__proto__")) throw new Unsupported('key "__proto__"');
+  if (catchall !== undefined && internals(catchall).def.type !== "never") throw new Unsupported("catchall");
+  w.write(`if (typeof ${input} !== "object" || ${input} === null || Array.isArray(${input})) ${fail}`);
+  if (catchall !== undefined) {
+    // Strict: one for…in, as zod's, so inherited enumerable keys count too. Checked before the fields: whatever
+    // fails, the value goes to zod, and the normalisers the fields call are pure.
+    const k = w.name("k");
+    w.write(`for (const ${k} in ${input}) if (!${w.constant(new Set(keys))}.has(${k})) ${fail}`);
+  }
+  const outputs: string[] = [];
+  for (const key of keys) {
+    const schema = shape[key];
+    const { optin, optout } = internals(schema);
+    const k = JSON.stringify(key);
+    const raw = w.name();
+    const out = w.name();
+    if (optin === undefined && acceptsAbsence(schema)) w.write(`if (!(${k} in ${input})) ${fail}`);
+    w.write(`const ${raw} = ${input}[${k}];`);
+    w.write(`let ${out};`);
+    if (optin !== undefined && optout === "optional") {
+      // An optional field that fails while absent is absent (zod ignores its issues then).
+      const label = w.name("L");
+      w.write(`${label}: {`);
+      const value = emit(w, schema, raw, `{ if (${k} in ${input}) ${fail} ${out} = undefined; break ${label}; }`);
+      w.write(`${out} = ${value};`);
+      w.write(`}`);
+    } else {
+      w.write(`${out} = ${emit(w, schema, raw, fail)};`);
+    }
+    outputs.push(out);
+  }
+  // The output: keys in shape order, each kept as zod keeps it.
+  const output = w.name();
+  w.write(`const ${output} = {};`);
+  keys.forEach((key, i) => {
+    const schema = shape[key];
+    const { optin, optout } = internals(schema);
+    const k = JSON.stringify(key);
+    const out = outputs[i]!;
+    if (optin === "optional" && optout === "optional") w.write(`if (${k} in ${input}) ${output}[${k}] = ${out};`);
+    else if ((optin !== "defaulted" || optout === "optional") && mayOutputUndefined(schema)) {
+      w.write(`if (${out} !== undefined || ${k} in ${input}) ${output}[${k}] = ${out};`);
+    } else w.write(`${output}[${k}] = ${out};`);
+  });
+  return output;
+}
+
+/**
+ * The parser of a schema: its value, or `z.INVALID` for zod's parser to find out why. Throws Unsupported when the
+ * schema has a kind of node not generated here, and whatever `new Function` throws where code cannot be generated.
+ */
+export function generateParser<T extends z.ZodType>(schema: T): (input: unknown) => z.output<T> | typeof z.INVALID {
+  const w = new Writer();
+  const out = emit(w, schema, "input", "return INVALID;");
+  const names = w.constants.map((_, i) => `c${i}`);
+  const body = `return (input) => {\n${w.lines.join("\n")}\nreturn ${out};\n};`;
+  // The generated code refers only to the values handed to it (no scope, no globals but Array, Number, Promise).
+  const factory = new Function("INVALID", ...names, body) as (...args: unknown[]) => (input: unknown) => unknown;
+  return factory(z.INVALID, ...w.constants) as (input: unknown) => z.output<T> | typeof z.INVALID;
+}
+
+const FAST = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * The schema with a fast parser in front of zod's (`z.withParser`), made on first use: generated here when every
+ * node is of a kind generated here, else by `z.compile`, which itself keeps the schema as it is where code cannot be
+ * generated (a strict CSP). Either way a failure is zod's own parse, so issues, paths and inputs are exactly zod's.
+ */
+export function fastSchema<T extends z.ZodType>(schema: T): T {
+  let fast = FAST.get(schema) as T | undefined;
+  if (!fast) {
+    try {
+      fast = z.withParser(schema, generateParser(schema));
+    } catch {
+      fast = z.compile(schema);
+    }
+    FAST.set(schema, fast);
+  }
+  return fast;
+}
