@@ -121,6 +121,25 @@ function batchYear(summaries: readonly AnnualSummary[], ledgerYears: readonly nu
   return best;
 }
 
+/** Entries dated in `year`, or whose date has no year to tell (missing or not starting YYYY-). */
+function countEntriesInYear(entries: readonly { date?: string | undefined }[], year: number): number {
+  const prefix = `${year}-`;
+  let n = 0;
+  for (const { date } of entries) {
+    if (!date || date.length < 5 || date.charCodeAt(4) !== 45) {
+      n++;
+      continue;
+    }
+    let digits = true;
+    for (let k = 0; k < 4; k++) {
+      const d = date.charCodeAt(k);
+      if (d < 48 || d > 57) digits = false;
+    }
+    if (!digits || date.startsWith(prefix)) n++;
+  }
+  return n;
+}
+
 export function runChecks(documents: readonly SourcedDocument[], options: CheckOptions): CheckResult {
   const { settings } = options;
   const today = options.today ?? settings.today ?? null;
@@ -272,9 +291,16 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
     const application = applications.find((a) => a.doc.org.creditCode === code && code)?.doc;
     const category = asCategory(summary?.category) ?? asCategory(application?.category) ?? record?.category;
     const declaredSource = summary ?? application;
-    const items: (CatalogItem | undefined)[] = doc.entries.map((e) =>
-      e.item ? resolveItem(e.item, category) : undefined,
-    );
+    // Items repeat: resolve each distinct text once per ledger.
+    const resolved = new Map<string, CatalogItem | undefined>();
+    const items: (CatalogItem | undefined)[] = doc.entries.map((e) => {
+      const text = e.item;
+      if (!text) return undefined;
+      if (resolved.has(text)) return resolved.get(text);
+      const item = resolveItem(text, category);
+      resolved.set(text, item);
+      return item;
+    });
     const where = {
       outlet: outletKey(code, doc.outlet.name),
       outletName: doc.outlet.name ?? record?.name ?? null,
@@ -362,11 +388,7 @@ export function runChecks(documents: readonly SourcedDocument[], options: CheckO
       const scored = s.code ? options.grades?.get(s.code) : undefined;
       const recorded = s.record?.evaluations.find((e) => e.year === year)?.grade;
       const openErrors = () => (annual.get(key) ?? []).filter((f) => f.severity === "error").length;
-      const entriesInYear = s.ledgers.reduce(
-        (n, l) =>
-          n + l.doc.entries.filter((e) => !e.date || !/^\d{4}-/u.test(e.date) || e.date.startsWith(`${year}-`)).length,
-        0,
-      );
+      const entriesInYear = s.ledgers.reduce((n, l) => n + countEntriesInYear(l.doc.entries, year), 0);
       const subject: OutletSubject = {
         creditCode: s.code,
         name: s.name ?? s.record?.name,

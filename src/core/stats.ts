@@ -7,7 +7,9 @@ import { CATALOG, isItemAllowed, resolveItem, type CatalogItem } from "./catalog
 import { CATEGORIES, DISTRICTS, SERVICE_OBJECTS, type Category } from "./codes";
 import { outletKey } from "./engine";
 import { locateAddress } from "./address";
-import { isValidYmd } from "./dates";
+import { isIsoDate } from "./dates";
+import { DistinctCounter } from "./hashIndex";
+import { isBlank } from "./text";
 import type { SourcedDocument, SourcedLedger } from "./parse";
 import type { AnnualSummary, Application, LedgerEntry, RegistryOutlet } from "./schemas";
 import type {
@@ -36,8 +38,6 @@ const DISTRICT_BIT = new Map<string, number>(DISTRICTS.map((d, i) => [d, 1 << i]
 /** What becomes of one ledger entry in the statistics of `year`. */
 export type EntryStatus = "counted" | "previousYear" | "unknownItem" | "badDate" | "otherYear";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
-
 function digits(s: string, at: number): number {
   return (s.charCodeAt(at) - 48) * 10 + (s.charCodeAt(at + 1) - 48);
 }
@@ -51,7 +51,7 @@ function yearOfIso(date: string): number {
  * always gives YYYY-MM-DD, so only that shape with a valid day can equal it. The property test checks the two agree.
  */
 export function isCountableDate(date: string | undefined): date is string {
-  return date !== undefined && ISO_DATE.test(date) && isValidYmd(yearOfIso(date), digits(date, 5), digits(date, 8));
+  return isIsoDate(date);
 }
 
 /**
@@ -85,11 +85,41 @@ function addTiers(into: TierCounts, from: TierCounts): void {
   into.total += from.total;
 }
 
-function isBlankText(value: string | undefined): boolean {
-  return value === undefined || value.trim() === "";
+/**
+ * Distinct clients (by credit code, else by name) of the tallies that share it, and of all of them together, counted
+ * once every entry is in (see DistinctCounter): one pass for the whole city instead of a Set per outlet merged into a
+ * Set for the total. A tally must count its entries before the next tally starts (buildStatsReport goes outlet by
+ * outlet).
+ */
+class ClientIndex {
+  private readonly codes = new DistinctCounter();
+  private readonly names = new DistinctCounter();
+  private tallies = 0;
+  private counted: Record<"codes" | "names", { perGroup: Int32Array; distinct: number }> | null = null;
+
+  nextTally(): number {
+    return this.tallies++;
+  }
+
+  note(tally: number, text: string, byCode: boolean): void {
+    (byCode ? this.codes : this.names).add(tally, text);
+  }
+
+  /** Distinct clients of one tally, or of all (null). Call once every entry is noted. */
+  clientsOf(tally: number | null): number {
+    const counted = (this.counted ??= {
+      codes: this.codes.result(this.tallies),
+      names: this.names.result(this.tallies),
+    });
+    if (tally === null) return counted.codes.distinct + counted.names.distinct;
+    return counted.codes.perGroup[tally]! + counted.names.perGroup[tally]!;
+  }
 }
 
-/** Running totals of counted entries; `finish` gives the ServiceStats. Mergeable, so the city total is exact. */
+/**
+ * Running totals of counted entries; `finish` gives the ServiceStats. Mergeable, so the city total is exact (its
+ * distinct clients come from the shared ClientIndex, see buildStatsReport).
+ */
 class Tally {
   readonly tiers = emptyTiers();
   readonly items = new Map<CatalogItem, number>();
@@ -103,13 +133,16 @@ class Tally {
   participants = 0;
   /** Index 1–5: rated entries per satisfaction level. */
   readonly levels = [0, 0, 0, 0, 0, 0];
-  readonly clientCodes = new Set<string>();
-  readonly clientNames = new Set<string>();
+  private readonly id: number;
   districtBits = 0;
   trainingSessions = 0;
   trainingParticipants = 0;
   basicFree = 0;
   withDeliverable = 0;
+
+  constructor(private readonly clientIndex: ClientIndex = new ClientIndex()) {
+    this.id = clientIndex.nextTally();
+  }
 
   /** `entry.date` must be a countable date (see classifyEntry). */
   add(entry: LedgerEntry, item: CatalogItem): void {
@@ -138,12 +171,13 @@ class Tally {
     }
     if (entry.satisfaction !== undefined) this.levels[entry.satisfaction]!++;
     const client = entry.client;
-    if (!isBlankText(client.creditCode)) this.clientCodes.add(client.creditCode!);
-    else if (!isBlankText(client.name)) this.clientNames.add(client.name!);
+    if (!isBlank(client.creditCode)) this.clientIndex.note(this.id, client.creditCode!, true);
+    else if (!isBlank(client.name)) this.clientIndex.note(this.id, client.name!, false);
     if (client.district !== undefined) this.districtBits |= DISTRICT_BIT.get(client.district) ?? 0;
-    if (tier !== "basic" && !isBlankText(entry.deliverable)) this.withDeliverable++;
+    if (tier !== "basic" && !isBlank(entry.deliverable)) this.withDeliverable++;
   }
 
+  /** Adds another tally's counts; distinct clients are not added up (set `clients` from the shared index). */
   merge(other: Tally): void {
     addTiers(this.tiers, other.tiers);
     for (const [k, v] of other.items) this.items.set(k, (this.items.get(k) ?? 0) + v);
@@ -154,8 +188,6 @@ class Tally {
     this.feeFen += other.feeFen;
     this.participants += other.participants;
     for (let level = 1; level <= 5; level++) this.levels[level]! += other.levels[level]!;
-    for (const code of other.clientCodes) this.clientCodes.add(code);
-    for (const name of other.clientNames) this.clientNames.add(name);
     this.districtBits |= other.districtBits;
     this.trainingSessions += other.trainingSessions;
     this.trainingParticipants += other.trainingParticipants;
@@ -164,7 +196,7 @@ class Tally {
   }
 
   /** With a year, byMonth lists its twelve months (zeros included) so that tables have every column. */
-  finish(year: number | null | undefined): ServiceStats {
+  finish(year: number | null | undefined, clients = this.clientIndex.clientsOf(this.id)): ServiceStats {
     const byItem: Record<string, number> = {};
     const items = [...this.items].sort((a, b) => CATALOG_ORDER.get(a[0])! - CATALOG_ORDER.get(b[0])!);
     for (const [item, n] of items) byItem[item.code] = n;
@@ -205,7 +237,7 @@ class Tally {
         "4": this.levels[4]!,
         "5": this.levels[5]!,
       },
-      clients: this.clientCodes.size + this.clientNames.size,
+      clients,
       districtsCovered: DISTRICTS.filter((_, i) => this.districtBits & (1 << i)),
       training: { sessions: this.trainingSessions, participants: this.trainingParticipants },
       basicFree: this.basicFree,
@@ -337,6 +369,7 @@ export function buildStatsReport(documents: readonly SourcedDocument[], options:
 
   const excluded: StatsExclusions = { unknownItem: 0, badDate: 0, otherYear: 0, unreadable: 0 };
   const accs = new Map<string, OutletAcc>();
+  const clients = new ClientIndex();
   const outletFor = (ledger: SourcedLedger): OutletAcc => {
     const creditCode = ledger.doc.outlet.creditCode || undefined;
     const name = ledger.doc.outlet.name || undefined;
@@ -351,7 +384,7 @@ export function buildStatsReport(documents: readonly SourcedDocument[], options:
     const summary = ofOutlet.find((s) => s.year === year) ?? ofOutlet[0];
     const application = [...(applications.get(key) ?? [])].sort((a, b) => b.year - a.year)[0];
     const record = creditCode ? registry.get(creditCode) : undefined;
-    const address = [summary?.org.address, application?.org.address, record?.address].find((a) => !isBlankText(a));
+    const address = [summary?.org.address, application?.org.address, record?.address].find((a) => !isBlank(a));
     acc = {
       key,
       outlet: key || null,
@@ -359,28 +392,46 @@ export function buildStatsReport(documents: readonly SourcedDocument[], options:
       category: asCategory(summary?.category) ?? asCategory(application?.category) ?? record?.category ?? null,
       district: address === undefined ? null : locateAddress(address).district,
       ofYear: false,
-      tally: new Tally(),
+      tally: new Tally(clients),
       previous: emptyTiers(),
     };
     accs.set(key, acc);
     return acc;
   };
 
+  // Outlet by outlet (a ClientIndex needs each tally's entries together), ledgers in batch order within each.
+  const ledgersOf = new Map<OutletAcc, SourcedLedger[]>();
   for (const ledger of ledgers) {
     const acc = outletFor(ledger);
-    if (ledger.doc.year === year) acc.ofYear = true;
-    excluded.unreadable += ledger.entriesRejected;
+    const list = ledgersOf.get(acc);
+    if (list) list.push(ledger);
+    else ledgersOf.set(acc, [ledger]);
+  }
+  // Items repeat: each distinct text is resolved once per category.
+  const resolvedBy = new Map<Category | null, Map<string, CatalogItem | undefined>>();
+  for (const [acc, own] of ledgersOf) {
     const category = acc.category ?? undefined;
-    for (const entry of ledger.doc.entries) {
-      const item = entry.item === undefined ? undefined : resolveItem(entry.item, category);
-      const status = classifyEntry(entry, item, acc.category, year);
-      if (status === "counted") {
-        acc.tally.add(entry, item!);
-        acc.ofYear = true;
-      } else if (status === "previousYear") {
-        acc.previous[item!.tier]++;
-        acc.previous.total++;
-      } else excluded[status]++;
+    let resolved = resolvedBy.get(acc.category);
+    if (!resolved) resolvedBy.set(acc.category, (resolved = new Map()));
+    for (const ledger of own) {
+      if (ledger.doc.year === year) acc.ofYear = true;
+      excluded.unreadable += ledger.entriesRejected;
+      for (const entry of ledger.doc.entries) {
+        const text = entry.item;
+        let item: CatalogItem | undefined;
+        if (text !== undefined) {
+          item = resolved.get(text);
+          if (item === undefined && !resolved.has(text)) resolved.set(text, (item = resolveItem(text, category)));
+        }
+        const status = classifyEntry(entry, item, acc.category, year);
+        if (status === "counted") {
+          acc.tally.add(entry, item!);
+          acc.ofYear = true;
+        } else if (status === "previousYear") {
+          acc.previous[item!.tier]++;
+          acc.previous.total++;
+        } else excluded[status]++;
+      }
     }
   }
 
@@ -388,7 +439,7 @@ export function buildStatsReport(documents: readonly SourcedDocument[], options:
   const outlets = listed.map((a) => outletStats(a, year));
   const totalTally = new Tally();
   for (const a of listed) totalTally.merge(a.tally);
-  const total = totalTally.finish(year);
+  const total = totalTally.finish(year, clients.clientsOf(null));
 
   const withPrevious = [...accs.values()].filter((a) => a.previous.total > 0);
   let previousYear: PreviousYearStats | null = null;

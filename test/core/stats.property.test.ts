@@ -226,6 +226,9 @@ function oracle(batch: Batch) {
   };
   const excluded = { unknownItem: 0, badDate: 0, otherYear: 0, unreadable: 0 };
   const counted = new Map<string, number>();
+  /** Distinct clients of counted entries: by credit code, else by name (codes and names apart). */
+  const clients = new Map<string, Set<string>>();
+  const cityClients = new Set<string>();
   const listed = new Set<string>();
   let previous = 0;
   let read = 0;
@@ -242,12 +245,20 @@ function oracle(batch: Batch) {
       else if (e.date === undefined || parseDate(e.date) !== e.date) excluded.badDate++;
       else if (Number(e.date.slice(0, 4)) === year) {
         counted.set(key, (counted.get(key) ?? 0) + 1);
+        const code = e.client.creditCode?.trim() ? e.client.creditCode : undefined;
+        const name = e.client.name?.trim() ? e.client.name : undefined;
+        const client = code !== undefined ? `code:${code}` : name !== undefined ? `name:${name}` : undefined;
+        if (client !== undefined) {
+          if (!clients.has(key)) clients.set(key, new Set());
+          clients.get(key)!.add(client);
+          cityClients.add(client);
+        }
         listed.add(key);
       } else if (year !== null && Number(e.date.slice(0, 4)) === year - 1) previous++;
       else excluded.otherYear++;
     }
   }
-  return { year, excluded, counted, listed, previous, read };
+  return { year, excluded, counted, clients, cityClients, listed, previous, read };
 }
 
 // ---------------------------------------------------------------- helpers
@@ -379,6 +390,11 @@ describe("stats on random ledgers", () => {
         expect(Object.fromEntries(r.outlets.map((o) => [o.outlet ?? "", o.counts.total]))).toEqual(
           Object.fromEntries([...want.listed].map((k) => [k, want.counted.get(k) ?? 0])),
         );
+        // Distinct clients, exactly: per outlet, and of the city (a client of two outlets counts once).
+        expect(Object.fromEntries(r.outlets.map((o) => [o.outlet ?? "", o.clients]))).toEqual(
+          Object.fromEntries([...want.listed].map((k) => [k, want.clients.get(k)?.size ?? 0])),
+        );
+        expect(r.total.clients).toBe(want.cityClients.size);
         const x = r.excluded;
         expect(
           r.total.counts.total +

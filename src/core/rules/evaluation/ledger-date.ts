@@ -1,4 +1,4 @@
-import { parseDate } from "../../dates";
+import { isIsoDate } from "../../dates";
 import { isBlank } from "../../text";
 import { defineRule } from "../types";
 
@@ -20,8 +20,8 @@ export default defineRule({
     doc.entries.forEach((e, i) => {
       const date = e.date;
       if (date === undefined || isBlank(date)) return;
-      // Parsing already normalised the forms people write (2025/3/5); what is left unequal is not a date.
-      if (parseDate(date) !== date) {
+      // Parsing already normalised the forms people write (2025/3/5); what is not YYYY-MM-DD now is not a date.
+      if (!isIsoDate(date)) {
         ctx.reportEntry(
           i,
           "date",

@@ -1,4 +1,5 @@
 import { itemLabel } from "../../catalog";
+import { hashText, HashIndex } from "../../hashIndex";
 import { isBlank } from "../../text";
 import { defineRule } from "../types";
 
@@ -15,20 +16,30 @@ export default defineRule({
     fields: ["entries[].date", "entries[].item", "entries[].client.name", "entries[].deliverable"],
   },
   ledger(doc, ctx) {
-    // One pass with a map from key to first index: ledgers may hold a million entries.
-    const first = new Map<string, number>();
-    doc.entries.forEach((e, i) => {
+    // One pass over a hash index of entry indexes (no key string per entry): ledgers may hold a million entries.
+    const entries = doc.entries;
+    const codeOf = (i: number): string => ctx.items[i]?.code ?? entries[i]!.item!;
+    const firsts = new HashIndex(entries.length);
+    let current = 0;
+    const sameAsCurrent = (j: number): boolean => {
+      const a = entries[current]!;
+      const b = entries[j]!;
+      return (
+        a.date === b.date &&
+        a.client.name === b.client.name &&
+        a.deliverable === b.deliverable &&
+        codeOf(current) === codeOf(j)
+      );
+    };
+    entries.forEach((e, i) => {
       const { date, item, deliverable } = e;
       const client = e.client.name;
       if (isBlank(date) || isBlank(item) || isBlank(client) || isBlank(deliverable)) return;
-      // NUL cannot occur in the parsed text fields, so the joined key is unambiguous.
+      current = i;
+      const hash = hashText(deliverable!, hashText(client!, hashText(codeOf(i), hashText(date!))));
+      const seen = firsts.findOrAdd(hash, i, sameAsCurrent);
+      if (seen < 0) return;
       const resolved = ctx.items[i];
-      const key = `${date}\u0000${resolved?.code ?? item}\u0000${client}\u0000${deliverable}`;
-      const seen = first.get(key);
-      if (seen === undefined) {
-        first.set(key, i);
-        return;
-      }
       ctx.reportEntry(
         i,
         null,
