@@ -605,6 +605,11 @@ export function isItemAllowed(code: string, category: string | undefined): boole
   return item.list === "general" || (isCategoryList(category) && item.list === category);
 }
 
+/** isItemAllowed for an item already resolved from the catalog, without looking its code up again. */
+export function isCatalogItemAllowed(item: CatalogItem, category: string | undefined): boolean {
+  return item.list === "general" || (isCategoryList(category) && item.list === category);
+}
+
 export function itemLabel(item: CatalogItem): string {
   return `${item.code} ${item.name}`;
 }

@@ -3,7 +3,7 @@
  * item, client type, month, district and outlet category, with year-over-year. Pure: no files, no clock.
  * Built for a million entries: one pass, counters in plain fields and small maps, Sets only for distinct clients.
  */
-import { CATALOG, isItemAllowed, resolveItem, type CatalogItem } from "./catalog";
+import { CATALOG, isCatalogItemAllowed, resolveItem, type CatalogItem } from "./catalog";
 import { CATEGORIES, DISTRICTS, SERVICE_OBJECTS, type Category } from "./codes";
 import { outletKey } from "./engine";
 import { locateAddress } from "./address";
@@ -65,7 +65,7 @@ export function classifyEntry(
   category: Category | null | undefined,
   year: number | null | undefined,
 ): EntryStatus {
-  if (!item || (category != null && !isItemAllowed(item.code, category))) return "unknownItem";
+  if (!item || (category != null && !isCatalogItemAllowed(item, category))) return "unknownItem";
   const date = entry.date;
   if (!isCountableDate(date)) return "badDate";
   if (year == null) return "counted";

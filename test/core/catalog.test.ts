@@ -5,6 +5,7 @@ import {
   TIERS,
   TIER_LABELS,
   getItem,
+  isCatalogItemAllowed,
   isItemAllowed,
   itemLabel,
   itemsForCategory,
@@ -158,6 +159,18 @@ describe("categories", () => {
     expect(itemsForCategory("market")).toHaveLength(35 + 26);
     for (const category of ["other", "unknown", "general", undefined]) {
       expect(itemsForCategory(category)).toEqual(listItems("general"));
+    }
+  });
+
+  it("isCatalogItemAllowed agrees with isItemAllowed for every item and category", () => {
+    for (const item of CATALOG) {
+      for (const category of [...Object.keys(CATEGORY_LABELS), "general", "nonsense", undefined]) {
+        expect([item.code, category, isCatalogItemAllowed(item, category)]).toEqual([
+          item.code,
+          category,
+          isItemAllowed(item.code, category),
+        ]);
+      }
     }
   });
 

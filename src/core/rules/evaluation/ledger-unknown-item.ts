@@ -1,4 +1,4 @@
-import { LIST_LABELS, isItemAllowed, itemLabel } from "../../catalog";
+import { LIST_LABELS, isCatalogItemAllowed, itemLabel } from "../../catalog";
 import { CATEGORY_LABELS } from "../../codes";
 import { isBlank } from "../../text";
 import { defineRule } from "../types";
@@ -29,7 +29,7 @@ export default defineRule({
         return;
       }
       // A category's item is only checkable against a known category ("other" has the general list alone).
-      if (category !== undefined && !isItemAllowed(item.code, category)) {
+      if (category !== undefined && !isCatalogItemAllowed(item, category)) {
         ctx.reportEntry(
           i,
           "item",
