@@ -1,0 +1,560 @@
+/**
+ * A worksheet part's `<sheetData>` read from inflated chunks as they come: cell values only (no styles, so date
+ * cells stay Excel serial numbers), with the same meaning as exceljs's readers give them through fromExcelValue.
+ * Numbers and shared-string indexes are read straight from the bytes; only text is decoded. Everything after
+ * `</sheetData>` (validations, merges, links…) is never looked at: the scanner says it is done.
+ */
+import type { CellValue } from "../../core/sheets/model";
+import {
+  ChunkScanner,
+  TagCursor,
+  XmlError,
+  after,
+  cdataAt,
+  decodeText,
+  decodeXstring,
+  normaliseLineEnds,
+  skipMarkup,
+} from "./xml";
+
+/** Byte values, local on purpose (see xml.ts). */
+const enum B {
+  BANG = 0x21, // !
+  DASH = 0x2d, // -
+  DOT = 0x2e, // .
+  LT = 0x3c, // <
+  QUESTION = 0x3f, // ?
+  SLASH = 0x2f, // /
+  GT = 0x3e, // >
+  COLON = 0x3a, // :
+}
+
+/** Excel's limits: a cell address beyond them is a broken file, not a reason to allocate millions of nulls. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+const enum Element {
+  Other,
+  SheetData,
+  Row,
+  Cell,
+  Value,
+  Formula,
+  InlineString,
+  Text,
+  Phonetic,
+}
+
+/** The cell's `t`. Unknown types read as numbers, as exceljs reads them. */
+const enum Kind {
+  Number,
+  Shared,
+  Str,
+  Inline,
+  Bool,
+  Error,
+  Date,
+}
+
+const enum Capture {
+  None,
+  Value,
+  Text,
+}
+
+const enum Got {
+  Nothing,
+  /** `vNum` holds what parseFloat/parseInt would give for the `<v>` text. */
+  Number,
+  /** `vText` holds the decoded `<v>` text. */
+  Text,
+}
+
+/** Rows of values, 1-based sheet row r at index r − 1, each padded with nulls to the widest row: SheetValues' shape. */
+export class RowsBuilder {
+  private readonly rows: (CellValue[] | undefined)[] = [];
+  private width = 0;
+  private lastR = 0;
+  private lastRow: CellValue[] | undefined;
+
+  /** Sets a non-null value; a later value for the same cell wins. */
+  set(r: number, c: number, value: CellValue): void {
+    let row = r === this.lastR ? this.lastRow : undefined;
+    if (row === undefined) {
+      const rows = this.rows;
+      row = rows[r - 1];
+      if (row === undefined) {
+        while (rows.length < r - 1) rows.push(undefined);
+        row = [];
+        rows[r - 1] = row;
+      }
+      this.lastR = r;
+      this.lastRow = row;
+    }
+    while (row.length < c - 1) row.push(null);
+    row[c - 1] = value;
+    if (c > this.width) this.width = c;
+  }
+
+  /** Rows 1 to the last row with a value, every row as wide as the last used column. Fills in place. */
+  result(): CellValue[][] {
+    const { rows, width } = this;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row === undefined) rows[i] = new Array<CellValue>(width).fill(null);
+      else while (row.length < width) row.push(null);
+    }
+    return rows as CellValue[][];
+  }
+}
+
+export class SheetScanner extends ChunkScanner {
+  readonly values = new RowsBuilder();
+  private readonly tag = new TagCursor();
+  private inData = false;
+  private row = 0;
+  private col = 0;
+  private inCell = false;
+  private kind = Kind.Number;
+  private hasFormula = false;
+  private got = Got.Nothing;
+  private vNum = 0;
+  private vText = "";
+  private hasInline = false;
+  private inInline = false;
+  private inPhonetic = false;
+  private inlineText = "";
+  private tText = "";
+  private capture = Capture.None;
+
+  /** `strings`: the shared strings table, entries as cell values (empty items as null). */
+  constructor(private readonly strings: readonly CellValue[]) {
+    super();
+  }
+
+  protected scan(buf: Buffer, start: number): number {
+    const n = buf.length;
+    const tag = this.tag;
+    let i = start;
+    while (i < n) {
+      if (buf[i] !== B.LT) {
+        let j = i + 1;
+        while (j < n && buf[j] !== B.LT) j++;
+        if (this.capture !== Capture.None) {
+          // Text is decoded whole, once the `<` after it is in: never half a character.
+          if (j >= n) return i;
+          this.append(decodeText(buf, i, j));
+        }
+        i = j;
+        continue;
+      }
+      if (i + 1 >= n) return i;
+      const next = buf[i + 1];
+      if (next === B.BANG || next === B.QUESTION) {
+        const cdata = next === B.BANG ? cdataAt(buf, i) : false;
+        if (cdata === null) return i;
+        if (cdata) {
+          const end = after(buf, i + 9, "]]>");
+          if (end < 0) return i;
+          if (this.capture !== Capture.None) this.append(normaliseLineEnds(buf.toString("utf8", i + 9, end - 3)));
+          i = end;
+          continue;
+        }
+        const end = skipMarkup(buf, i);
+        if (end < 0) return i;
+        i = end;
+        continue;
+      }
+      if (!tag.read(buf, i)) return i;
+      i = tag.end;
+      const element = this.element(buf);
+      if (element === Element.Other) continue;
+      if (tag.closing) {
+        this.close(element);
+        if (this.done) return n;
+        continue;
+      }
+      if (element === Element.Value && this.inCell && !tag.selfClosing) {
+        i = this.value(buf, i);
+        continue;
+      }
+      this.open(element, buf);
+      if (this.done) return n;
+      // A cell's usual `<v>` right after its start tag: straight to the value.
+      if (element === Element.Cell && this.inCell && i + 2 < n && buf[i] === B.LT && buf[i + 1] === 0x76 /* v */) {
+        if (buf[i + 2] === B.GT) i = this.value(buf, i + 3);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The `<v>` content starting at `i`. The common `<v>123</v></c>` is read in place, cell and all, when its end
+   * tags follow the text directly; anything else (a value cut by the chunk's end, a comment inside) is captured
+   * as text by the general loop. Returns where to go on.
+   */
+  private value(buf: Buffer, i: number): number {
+    const n = buf.length;
+    let j = i;
+    while (j < n && buf[j] !== B.LT) j++;
+    this.vText = "";
+    if (j + 1 >= n || buf[j + 1] !== B.SLASH) {
+      this.got = Got.Text;
+      this.capture = Capture.Value;
+      return i;
+    }
+    this.readValue(buf, i, j);
+    const afterValue = endTag(buf, j, 0x76 /* v */);
+    const afterCell = afterValue < 0 ? -1 : endTag(buf, afterValue, 0x63 /* c */);
+    if (afterCell < 0) return j;
+    this.close(Element.Cell);
+    return afterCell;
+  }
+
+  protected finish(): void {
+    if (this.inData && !this.done) throw new XmlError("工作表 XML 不完整（缺少 </sheetData>）");
+  }
+
+  private element(buf: Buffer): Element {
+    const tag = this.tag;
+    const start = tag.localStart;
+    switch (tag.localEnd - start) {
+      case 1:
+        switch (buf[start]) {
+          case 0x63: // c
+            return Element.Cell;
+          case 0x76: // v
+            return Element.Value;
+          case 0x66: // f
+            return Element.Formula;
+          case 0x74: // t
+            return Element.Text;
+          default:
+            return Element.Other;
+        }
+      case 2:
+        return tag.is(buf, "is") ? Element.InlineString : Element.Other;
+      case 3:
+        return tag.is(buf, "row") ? Element.Row : tag.is(buf, "rPh") ? Element.Phonetic : Element.Other;
+      case 9:
+        return tag.is(buf, "sheetData") ? Element.SheetData : Element.Other;
+      default:
+        return Element.Other;
+    }
+  }
+
+  private open(element: Element, buf: Buffer): void {
+    const tag = this.tag;
+    if (element === Element.SheetData) {
+      this.inData = true;
+      if (tag.selfClosing) this.done = true;
+      return;
+    }
+    if (!this.inData) return;
+    switch (element) {
+      case Element.Row: {
+        const r = tag.rStart < 0 ? this.row + 1 : rowNumber(buf, tag.rStart, tag.rEnd);
+        if (!(r >= 1 && r <= MAX_ROWS)) throw new XmlError(`工作表中的行号无效（${this.row + 1} 行之后）`);
+        this.row = r;
+        this.col = 0;
+        return;
+      }
+      case Element.Cell: {
+        const c = tag.rStart < 0 ? 0 : column(buf, tag.rStart, tag.rEnd);
+        this.col = c > 0 ? c : this.col + 1;
+        if (this.col > MAX_COLUMNS) throw new XmlError(`工作表第 ${this.row} 行的单元格地址超出 Excel 的列数`);
+        this.kind = tag.tStart < 0 ? Kind.Number : kind(buf, tag.tStart, tag.tEnd);
+        this.hasFormula = false;
+        this.got = Got.Nothing;
+        this.vText = "";
+        this.hasInline = false;
+        this.inInline = false;
+        this.inPhonetic = false;
+        this.inlineText = "";
+        this.capture = Capture.None;
+        this.inCell = !tag.selfClosing;
+        return;
+      }
+      case Element.Value:
+        // Only a self-closing `<v/>` comes here (see scan): a value of "".
+        if (this.inCell) {
+          this.got = Got.Text;
+          this.vText = "";
+        }
+        return;
+      case Element.Formula:
+        if (this.inCell) this.hasFormula = true;
+        return;
+      case Element.InlineString:
+        if (this.inCell) {
+          this.hasInline = true;
+          this.inInline = !tag.selfClosing;
+        }
+        return;
+      case Element.Phonetic:
+        if (this.inInline && !tag.selfClosing) this.inPhonetic = true;
+        return;
+      case Element.Text:
+        if (this.inInline && !this.inPhonetic && !tag.selfClosing) {
+          this.tText = "";
+          this.capture = Capture.Text;
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private close(element: Element): void {
+    switch (element) {
+      case Element.SheetData:
+        if (this.inData) this.done = true;
+        return;
+      case Element.Value:
+        if (this.capture === Capture.Value) this.capture = Capture.None;
+        return;
+      case Element.Text:
+        if (this.capture === Capture.Text) {
+          this.inlineText += decodeXstring(this.tText);
+          this.capture = Capture.None;
+        }
+        return;
+      case Element.Phonetic:
+        this.inPhonetic = false;
+        return;
+      case Element.InlineString:
+        this.inInline = false;
+        return;
+      case Element.Cell:
+        if (this.inCell) {
+          this.inCell = false;
+          this.capture = Capture.None;
+          if (this.row > 0) {
+            const value = this.cellValue();
+            if (value !== null) this.values.set(this.row, this.col, value);
+          }
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private append(text: string): void {
+    if (this.capture === Capture.Value) this.vText += text;
+    else this.tText += text;
+  }
+
+  /** The `<v>` text in bytes [start, end): numbers and indexes parsed in place, anything else decoded. */
+  private readValue(buf: Buffer, start: number, end: number): void {
+    const mode = valueMode(this.kind, this.hasFormula);
+    const num =
+      mode === Mode.Integer ? plainInteger(buf, start, end) : mode === Mode.Float ? plainNumber(buf, start, end) : NaN;
+    if (!Number.isNaN(num)) {
+      this.got = Got.Number;
+      this.vNum = num;
+    } else {
+      this.got = Got.Text;
+      this.vText = decodeText(buf, start, end);
+    }
+  }
+
+  /** The cell's value as fromExcelValue gives exceljs's, where exceljs reads it right (see reader.ts). */
+  private cellValue(): CellValue {
+    const kind = this.kind;
+    if (kind === Kind.Inline && !this.hasFormula) {
+      const text = this.hasInline ? this.inlineText : this.got === Got.Nothing ? "" : this.valueText();
+      return text === "" ? null : text;
+    }
+    if (this.got === Got.Nothing) return null;
+    switch (valueMode(kind, this.hasFormula)) {
+      case Mode.Integer: {
+        const index = this.got === Got.Number ? this.vNum : parseInt(this.vText, 10);
+        if (kind === Kind.Bool) return index !== 0;
+        return this.strings[index] ?? null;
+      }
+      case Mode.Float: {
+        const num = this.got === Got.Number ? this.vNum : parseFloat(this.vText);
+        return Number.isFinite(num) ? num : null;
+      }
+      case Mode.Text: {
+        const text = this.valueText();
+        if (kind === Kind.Date) return isoToSerial(text);
+        return text === "" ? null : text;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private valueText(): string {
+    return this.got === Got.Number ? String(this.vNum) : this.vText;
+  }
+}
+
+const enum Mode {
+  /** parseInt(text, 10): shared-string indexes, booleans. */
+  Integer,
+  /** parseFloat(text): numbers, and formula results other than text and booleans. */
+  Float,
+  Text,
+  /** Errors: no value. */
+  None,
+}
+
+/**
+ * How the `<v>` text of a cell of `kind` is read. For formulas as for values, so a cached 0 or false stays a value
+ * (exceljs reads a formula whose result is falsy as an empty cell: its FormulaValue drops falsy fields).
+ */
+function valueMode(kind: Kind, formula: boolean): Mode {
+  switch (kind) {
+    case Kind.Bool:
+    // Also for formulas: SheetJS writes a text result as a shared string (exceljs reads the index as a number).
+    case Kind.Shared:
+      return Mode.Integer;
+    case Kind.Str:
+    case Kind.Date:
+      return Mode.Text;
+    case Kind.Inline:
+      return formula ? Mode.Float : Mode.Text;
+    case Kind.Error:
+      return Mode.None;
+    default:
+      return Mode.Float;
+  }
+}
+
+function kind(buf: Buffer, start: number, end: number): Kind {
+  const len = end - start;
+  const c0 = buf[start];
+  if (len === 1) {
+    switch (c0) {
+      case 0x73: // s
+        return Kind.Shared;
+      case 0x62: // b
+        return Kind.Bool;
+      case 0x65: // e
+        return Kind.Error;
+      case 0x64: // d
+        return Kind.Date;
+      default:
+        return Kind.Number;
+    }
+  }
+  const name = buf.toString("latin1", start, end);
+  return name === "str" ? Kind.Str : name === "inlineStr" ? Kind.Inline : Kind.Number;
+}
+
+/** Column number of a cell reference's letters ("AB12" → 28; `$` ignored), 0 when it has none. */
+function column(buf: Buffer, start: number, end: number): number {
+  let col = 0;
+  let i = start;
+  while (i < end && buf[i]! <= 0x20) i++;
+  for (; i < end; i++) {
+    const ch = buf[i]!;
+    if (ch >= 0x41 && ch <= 0x5a) col = col * 26 + ch - 0x40;
+    else if (ch >= 0x61 && ch <= 0x7a) col = col * 26 + ch - 0x60;
+    else if (ch !== 0x24) break;
+    if (col > MAX_COLUMNS) return col;
+  }
+  return col;
+}
+
+/**
+ * The offset after the end tag `</letter>` (any prefix, white space before `>`) starting at `i`, or -1 when
+ * something else is there or it is not all in `buf`: the caller then reads it the general way.
+ */
+function endTag(buf: Buffer, i: number, letter: number): number {
+  const n = buf.length;
+  if (i + 3 >= n || buf[i] !== B.LT || buf[i + 1] !== B.SLASH) return -1;
+  let j = i + 2;
+  let local = j;
+  for (;;) {
+    if (j >= n) return -1;
+    const ch = buf[j]!;
+    if (ch === B.GT || ch <= 0x20) break;
+    if (ch === B.COLON) local = j + 1;
+    j++;
+  }
+  if (j - local !== 1 || buf[local] !== letter) return -1;
+  while (j < n && buf[j]! <= 0x20) j++;
+  return j < n && buf[j] === B.GT ? j + 1 : -1;
+}
+
+/** A row's `r`: plain digits, else as parseInt reads it (white space around is allowed there). */
+function rowNumber(buf: Buffer, start: number, end: number): number {
+  const r = digits(buf, start, end);
+  return Number.isNaN(r) ? parseInt(buf.toString("latin1", start, end), 10) : r;
+}
+
+/** A run of ASCII digits as a number; NaN if anything else (or nothing) is there. */
+function digits(buf: Buffer, start: number, end: number): number {
+  if (end <= start || end - start > 15) return NaN;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = buf[i]! - 0x30;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** parseInt(text, 10) when the text is plain digits (then the two agree), else NaN: the caller decodes. */
+function plainInteger(buf: Buffer, start: number, end: number): number {
+  return digits(buf, start, end);
+}
+
+/** 10^0 … 10^22, each parsed from its literal: exact. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * parseFloat(text) for plain decimals `-?d*(.d*)?` with at most 15 digits, else NaN (the caller falls back to
+ * parseFloat). Exact: the digits form an integer below 2^53 and 10^k (k ≤ 22) is exact, so the one division is
+ * correctly rounded, as parseFloat is.
+ */
+function plainNumber(buf: Buffer, start: number, end: number): number {
+  let i = start;
+  const negative = buf[i] === B.DASH;
+  if (negative) i++;
+  let mantissa = 0;
+  let count = 0;
+  let point = -1;
+  for (; i < end; i++) {
+    const ch = buf[i]!;
+    const d = ch - 0x30;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      count++;
+    } else if (ch === B.DOT && point < 0) point = i;
+    else return NaN;
+  }
+  if (count === 0 || count > 15) return NaN;
+  const value = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[end - point - 1]!;
+  return negative ? -value : value;
+}
+
+const MS_PER_DAY = 86400000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/u;
+
+/**
+ * A `t="d"` cell (ISO 8601 text, written by some tools instead of a serial) as the Excel serial the streaming
+ * contract gives for dates; the clock time as the fraction, any zone ignored (Excel keeps none). Text that is not
+ * ISO reads as exceljs reads it, with parseFloat (null when that is no number either).
+ */
+export function isoToSerial(text: string): number | null {
+  const m = ISO.exec(text);
+  if (!m) {
+    const num = parseFloat(text);
+    return Number.isFinite(num) ? num : null;
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = Date.UTC(y, mo - 1, d);
+  const date = new Date(day);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  let serial = (day - EXCEL_EPOCH) / MS_PER_DAY;
+  // Excel counts the phantom 1900-02-29 (serial 60): days before it are one less.
+  if (serial < 61) serial -= 1;
+  const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
+  return serial + seconds / 86400;
+}
