@@ -42,7 +42,14 @@ export async function readWorkbook(data: Buffer | Uint8Array | ArrayBuffer): Pro
   for (const ws of workbook.worksheets) {
     const values = new SheetValues();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => values.set(r, c, fromExcelValue(cell.value)));
+      // A formula cell's value object drops a falsy cached result (0, false): read the result itself.
+      row.eachCell({ includeEmpty: false }, (cell, c) =>
+        values.set(
+          r,
+          c,
+          cell.type === ExcelJS.ValueType.Formula ? fromExcelValue(cell.result) : fromExcelValue(cell.value),
+        ),
+      );
     });
     collected.push({ name: ws.name, state: ws.state, values });
   }
