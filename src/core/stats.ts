@@ -32,6 +32,8 @@ export const UNKNOWN_DISTRICT = "未知";
 
 const CLIENT_KEYS: readonly string[] = [...SERVICE_OBJECTS, UNSPECIFIED_CLIENT];
 const CATALOG_ORDER = new Map<CatalogItem, number>(CATALOG.map((item, i) => [item, i]));
+/** byClient keys by position; types outside them (none pass the schema) are not listed, so not counted. */
+const CLIENT_INDEX = new Map<string, number>(CLIENT_KEYS.map((key, i) => [key, i]));
 /** A bit per Guangzhou district, so districts covered cost no Set per outlet. */
 const DISTRICT_BIT = new Map<string, number>(DISTRICTS.map((d, i) => [d, 1 << i]));
 
@@ -122,10 +124,15 @@ class ClientIndex {
  */
 class Tally {
   readonly tiers = emptyTiers();
-  readonly items = new Map<CatalogItem, number>();
-  readonly clientTypes = new Map<string, number>();
+  /** Entries per item, by catalog position (a million entries: arrays, not Maps). */
+  readonly items = new Int32Array(CATALOG.length);
+  /** Entries per CLIENT_KEYS position. */
+  readonly clientTypes = new Int32Array(CLIENT_KEYS.length);
   /** year × 100 + month → entries. */
-  readonly months = new Map<number, number>();
+  private readonly months = new Map<number, number>();
+  /** The month being counted and its entries not yet in `months`: ledgers run by date, so most entries repeat it. */
+  private runMonth = -1;
+  private runCount = 0;
   free = 0;
   paid = 0;
   /** Fees in fen (分), summed as integers so that outlets add up to the total exactly. */
@@ -149,12 +156,18 @@ class Tally {
     const tier = item.tier;
     this.tiers[tier]++;
     this.tiers.total++;
-    this.items.set(item, (this.items.get(item) ?? 0) + 1);
+    this.items[CATALOG_ORDER.get(item)!]!++;
     const type = entry.client.type ?? UNSPECIFIED_CLIENT;
-    this.clientTypes.set(type, (this.clientTypes.get(type) ?? 0) + 1);
+    const typeIndex = CLIENT_INDEX.get(type);
+    if (typeIndex !== undefined) this.clientTypes[typeIndex]!++;
     const date = entry.date!;
     const month = yearOfIso(date) * 100 + digits(date, 5);
-    this.months.set(month, (this.months.get(month) ?? 0) + 1);
+    if (month === this.runMonth) this.runCount++;
+    else {
+      this.endRun();
+      this.runMonth = month;
+      this.runCount = 1;
+    }
     const fee = entry.fee ?? 0;
     if (fee > 0) {
       this.paid++;
@@ -180,9 +193,10 @@ class Tally {
   /** Adds another tally's counts; distinct clients are not added up (set `clients` from the shared index). */
   merge(other: Tally): void {
     addTiers(this.tiers, other.tiers);
-    for (const [k, v] of other.items) this.items.set(k, (this.items.get(k) ?? 0) + v);
-    for (const [k, v] of other.clientTypes) this.clientTypes.set(k, (this.clientTypes.get(k) ?? 0) + v);
-    for (const [k, v] of other.months) this.months.set(k, (this.months.get(k) ?? 0) + v);
+    for (let i = 0; i < this.items.length; i++) this.items[i]! += other.items[i]!;
+    for (let i = 0; i < this.clientTypes.length; i++) this.clientTypes[i]! += other.clientTypes[i]!;
+    this.endRun();
+    for (const [k, v] of other.monthCounts()) this.months.set(k, (this.months.get(k) ?? 0) + v);
     this.free += other.free;
     this.paid += other.paid;
     this.feeFen += other.feeFen;
@@ -195,23 +209,36 @@ class Tally {
     this.withDeliverable += other.withDeliverable;
   }
 
+  private endRun(): void {
+    if (this.runCount) this.months.set(this.runMonth, (this.months.get(this.runMonth) ?? 0) + this.runCount);
+    this.runMonth = -1;
+    this.runCount = 0;
+  }
+
+  /** year × 100 + month → entries. */
+  private monthCounts(): ReadonlyMap<number, number> {
+    this.endRun();
+    return this.months;
+  }
+
   /** With a year, byMonth lists its twelve months (zeros included) so that tables have every column. */
   finish(year: number | null | undefined, clients = this.clientIndex.clientsOf(this.id)): ServiceStats {
     const byItem: Record<string, number> = {};
-    const items = [...this.items].sort((a, b) => CATALOG_ORDER.get(a[0])! - CATALOG_ORDER.get(b[0])!);
-    for (const [item, n] of items) byItem[item.code] = n;
+    CATALOG.forEach((item, i) => {
+      if (this.items[i]) byItem[item.code] = this.items[i];
+    });
 
     const byClient: Record<string, number> = {};
-    for (const key of CLIENT_KEYS) byClient[key] = this.clientTypes.get(key) ?? 0;
+    CLIENT_KEYS.forEach((key, i) => (byClient[key] = this.clientTypes[i]!));
 
     const byMonth: Record<string, number> = {};
     const monthKeys =
       year == null
-        ? [...this.months.keys()].sort((a, b) => a - b)
+        ? [...this.monthCounts().keys()].sort((a, b) => a - b)
         : Array.from({ length: 12 }, (_, i) => year * 100 + i + 1);
     for (const key of monthKeys) {
       byMonth[`${String(Math.floor(key / 100)).padStart(4, "0")}-${String(key % 100).padStart(2, "0")}`] =
-        this.months.get(key) ?? 0;
+        this.monthCounts().get(key) ?? 0;
     }
 
     let rated = 0;
