@@ -7,7 +7,9 @@
  * Only the kinds of node our schemas use are generated here, each as zod's compiler (`z.compile`) generates it; a
  * schema with any other kind gets `z.compile` itself. What differs is how: `z.compile` wraps every field in a closure
  * and every transform in a payload, on every value, which for a ledger entry is a kilobyte of garbage; here a field
- * is a labelled block and a transform a call, and nothing is allocated but the output. Pure.
+ * is a labelled block and a transform a call, and nothing is allocated but the output. A table row need not even
+ * become an object first: `fieldsParser` parses the values of its columns, given by key path, as the object they
+ * would make. Pure.
  */
 import { z } from "zod";
 
@@ -57,6 +59,8 @@ function internals(schema: unknown): Internals {
 class Writer {
   readonly lines: string[] = [];
   readonly constants: unknown[] = [];
+  /** Variables that stand for an object not built (`generateFieldsParser`): its keys, by the values it would hold. */
+  readonly virtual = new Map<string, FieldTree>();
   private names = 0;
 
   write(line: string): void {
@@ -84,6 +88,10 @@ function emit(w: Writer, schema: unknown, input: string, fail: string): string {
   const zod = internals(schema);
   const def = zod.def;
   if (def.coerce) throw new Unsupported("coercion");
+  // An object not built can only meet the nodes that look at its keys (or at whether it is there).
+  if (w.virtual.has(input) && def.type !== "object" && def.type !== "optional" && def.type !== "default") {
+    throw new Unsupported(`fields under ${def.type}`);
+  }
   let out: string;
   switch (def.type) {
     case "string":
@@ -272,6 +280,12 @@ function mayOutputUndefined(schema: unknown): boolean {
   }
 }
 
+/** How the parse reads a key of an object: the expression of its value, and whether the key is there. */
+interface KeyAccess {
+  raw: string;
+  has: string;
+}
+
 function emitObject(w: Writer, shape: Record<string, unknown>, catchall: unknown, input: string, fail: string): string {
   if (Object.getOwnPropertySymbols(shape).length) throw new Unsupported("symbol keys");
   const keys = Object.keys(shape);
@@ -279,33 +293,51 @@ function emitObject(w: Writer, shape: Record<string, unknown>, catchall: unknown
   if (keys.includes("__proto__")) throw new Unsupported('key "__proto__"');
   if (catchall !== undefined && internals(catchall).def.type !== "never") throw new Unsupported("catchall");
   w.write(`if (typeof ${input} !== "object" || ${input} === null || Array.isArray(${input})) ${fail}`);
-  if (catchall !== undefined) {
-    // Strict: one for…in, as zod's, so inherited enumerable keys count too. Checked before the fields: whatever
-    // fails, the value goes to zod, and the normalisers the fields call are pure.
-    const k = w.name("k");
-    w.write(`for (const ${k} in ${input}) if (!${w.constant(new Set(keys))}.has(${k})) ${fail}`);
+  const tree = w.virtual.get(input);
+  let access: (key: string) => KeyAccess;
+  if (tree) {
+    // An object not built: its keys are the fields under it that hold a value.
+    for (const [key, node] of tree) {
+      if (keys.includes(key) || catchall === undefined) continue;
+      // Strict: a key the shape does not have is invalid when it is there.
+      w.write(`if (${hasExpression(w, node)}) ${fail}`);
+    }
+    access = (key) => fieldAccess(w, tree.get(key));
+  } else {
+    if (catchall !== undefined) {
+      // Strict: one for…in, as zod's, so inherited enumerable keys count too. Checked before the fields: whatever
+      // fails, the value goes to zod, and the normalisers the fields call are pure.
+      const k = w.name("k");
+      w.write(`for (const ${k} in ${input}) if (!${w.constant(new Set(keys))}.has(${k})) ${fail}`);
+    }
+    access = (key) => {
+      const k = JSON.stringify(key);
+      const raw = w.name();
+      w.write(`const ${raw} = ${input}[${k}];`);
+      return { raw, has: `(${k} in ${input})` };
+    };
   }
   const outputs: string[] = [];
+  const present: string[] = [];
   for (const key of keys) {
     const schema = shape[key];
     const { optin, optout } = internals(schema);
-    const k = JSON.stringify(key);
-    const raw = w.name();
+    const { raw, has } = access(key);
     const out = w.name();
-    if (optin === undefined && acceptsAbsence(schema)) w.write(`if (!(${k} in ${input})) ${fail}`);
-    w.write(`const ${raw} = ${input}[${k}];`);
+    if (optin === undefined && acceptsAbsence(schema)) w.write(`if (!${has}) ${fail}`);
     w.write(`let ${out};`);
     if (optin !== undefined && optout === "optional") {
       // An optional field that fails while absent is absent (zod ignores its issues then).
       const label = w.name("L");
       w.write(`${label}: {`);
-      const value = emit(w, schema, raw, `{ if (${k} in ${input}) ${fail} ${out} = undefined; break ${label}; }`);
+      const value = emit(w, schema, raw, `{ if (${has}) ${fail} ${out} = undefined; break ${label}; }`);
       w.write(`${out} = ${value};`);
       w.write(`}`);
     } else {
       w.write(`${out} = ${emit(w, schema, raw, fail)};`);
     }
     outputs.push(out);
+    present.push(has);
   }
   // The output: keys in shape order, each kept as zod keeps it.
   const output = w.name();
@@ -315,12 +347,89 @@ function emitObject(w: Writer, shape: Record<string, unknown>, catchall: unknown
     const { optin, optout } = internals(schema);
     const k = JSON.stringify(key);
     const out = outputs[i]!;
-    if (optin === "optional" && optout === "optional") w.write(`if (${k} in ${input}) ${output}[${k}] = ${out};`);
+    const has = present[i]!;
+    if (optin === "optional" && optout === "optional") w.write(`if (${has}) ${output}[${k}] = ${out};`);
     else if ((optin !== "defaulted" || optout === "optional") && mayOutputUndefined(schema)) {
-      w.write(`if (${out} !== undefined || ${k} in ${input}) ${output}[${k}] = ${out};`);
+      w.write(`if (${out} !== undefined || ${has}) ${output}[${k}] = ${out};`);
     } else w.write(`${output}[${k}] = ${out};`);
   });
   return output;
+}
+
+// ---------------------------------------------------------------- fields
+
+/** The fields under a key of an object not built: a field's index, or the keys below. */
+type FieldTree = Map<string, FieldTree | number>;
+
+/** Any object stands for one not built (the parse never reads it, only the fields in its tree). */
+const NOT_BUILT = Object.freeze({});
+
+/** Whether the key would be there: a field holds a value (the object would hold the key only then). */
+function hasExpression(w: Writer, node: FieldTree | number): string {
+  if (typeof node === "number") return `(input[${node}] !== undefined)`;
+  return `(${[...fieldsUnder(node)].map((k) => `input[${k}] !== undefined`).join(" || ")})`;
+}
+
+function* fieldsUnder(tree: FieldTree): Generator<number> {
+  for (const node of tree.values()) {
+    if (typeof node === "number") yield node;
+    else yield* fieldsUnder(node);
+  }
+}
+
+function fieldAccess(w: Writer, node: FieldTree | number | undefined): KeyAccess {
+  const raw = w.name();
+  if (node === undefined) {
+    w.write(`const ${raw} = undefined;`);
+    return { raw, has: "false" };
+  }
+  if (typeof node === "number") {
+    w.write(`const ${raw} = input[${node}];`);
+    return { raw, has: `(${raw} !== undefined)` };
+  }
+  w.write(`const ${raw} = ${hasExpression(w, node)} ? ${w.constant(NOT_BUILT)} : undefined;`);
+  w.virtual.set(raw, node);
+  return { raw, has: `(${raw} !== undefined)` };
+}
+
+/**
+ * The parser of an object schema for values given field by field: `paths[i]` is the key path of field i, and the
+ * parser takes an array of their values (undefined for a field without one) and answers what the parser of
+ * `generateParser` answers for the object `setPath` would build from them, without building it: a table row's
+ * cells go straight to the document value. Throws Unsupported as generateParser does, and also when the paths do
+ * not make such an object (one path under another, the same path twice, a key path through "__proto__") or when a
+ * node between the root and a field is not an object, optional or default.
+ */
+export function generateFieldsParser<T extends z.ZodType>(
+  schema: T,
+  paths: readonly (readonly string[])[],
+): (fields: readonly unknown[]) => z.output<T> | typeof z.INVALID {
+  const root: FieldTree = new Map();
+  paths.forEach((path, index) => {
+    if (path.length === 0) throw new Unsupported("empty path");
+    let tree = root;
+    path.forEach((key, depth) => {
+      if (key === "__proto__") throw new Unsupported('key "__proto__"');
+      const node = tree.get(key);
+      if (depth === path.length - 1) {
+        if (node !== undefined) throw new Unsupported("a path under another, or twice");
+        tree.set(key, index);
+      } else if (node === undefined) {
+        const next: FieldTree = new Map();
+        tree.set(key, next);
+        tree = next;
+      } else if (typeof node === "number") {
+        throw new Unsupported("a path under another");
+      } else tree = node;
+    });
+  });
+  const w = new Writer();
+  const top = w.name();
+  w.write(`const ${top} = ${w.constant(NOT_BUILT)};`);
+  w.virtual.set(top, root);
+  if (internals(schema).def.type !== "object") throw new Unsupported("fields of what is not an object");
+  const out = emit(w, schema, top, "return INVALID;");
+  return build(w, out) as (fields: readonly unknown[]) => z.output<T> | typeof z.INVALID;
 }
 
 /**
@@ -330,11 +439,16 @@ function emitObject(w: Writer, shape: Record<string, unknown>, catchall: unknown
 export function generateParser<T extends z.ZodType>(schema: T): (input: unknown) => z.output<T> | typeof z.INVALID {
   const w = new Writer();
   const out = emit(w, schema, "input", "return INVALID;");
+  return build(w, out) as (input: unknown) => z.output<T> | typeof z.INVALID;
+}
+
+/** The function written, answering `out`. */
+function build(w: Writer, out: string): (input: never) => unknown {
   const names = w.constants.map((_, i) => `c${i}`);
   const body = `return (input) => {\n${w.lines.join("\n")}\nreturn ${out};\n};`;
   // The generated code refers only to the values handed to it (no scope, no globals but Array, Number, Promise).
-  const factory = new Function("INVALID", ...names, body) as (...args: unknown[]) => (input: unknown) => unknown;
-  return factory(z.INVALID, ...w.constants) as (input: unknown) => z.output<T> | typeof z.INVALID;
+  const factory = new Function("INVALID", ...names, body) as (...args: unknown[]) => (input: never) => unknown;
+  return factory(z.INVALID, ...w.constants);
 }
 
 const FAST = new WeakMap<z.ZodType, z.ZodType>();
@@ -355,4 +469,34 @@ export function fastSchema<T extends z.ZodType>(schema: T): T {
     FAST.set(schema, fast);
   }
   return fast;
+}
+
+/** What a generated parser answers for a value it does not take (zod's parser then tells why). */
+export const INVALID: typeof z.INVALID = z.INVALID;
+
+const FIELDS = new WeakMap<z.ZodType, Map<string, ((fields: readonly unknown[]) => unknown) | null>>();
+
+/**
+ * `generateFieldsParser`, made once per schema and set of paths (a workbook's sheets share their columns); null when
+ * it cannot be generated, for the caller to build the object and parse it with `fastSchema`.
+ */
+export function fieldsParser<T extends z.ZodType>(
+  schema: T,
+  paths: readonly (readonly string[])[],
+): ((fields: readonly unknown[]) => z.output<T> | typeof z.INVALID) | null {
+  let made = FIELDS.get(schema);
+  if (!made) FIELDS.set(schema, (made = new Map()));
+  const key = JSON.stringify(paths);
+  let parser = made.get(key);
+  if (parser === undefined) {
+    try {
+      parser = generateFieldsParser(schema, paths);
+    } catch {
+      parser = null;
+    }
+    // Bounded: the paths come from a workbook's headers.
+    if (made.size >= 64) made.clear();
+    made.set(key, parser);
+  }
+  return parser as ((fields: readonly unknown[]) => z.output<T> | typeof z.INVALID) | null;
 }

@@ -65,11 +65,12 @@ const isoDate = z.preprocess(
   (v) => (typeof v === "string" ? (parseDate(v) ?? toHalfWidth(v).trim()) : v),
   z.string().refine((v) => parseDate(v) === v, { message: "日期应为 YYYY-MM-DD 格式的有效日期" }),
 );
-/** A ledger date is kept even when unparseable: `ledger/date` reports it on its row. */
-const ledgerDate = z.preprocess(
-  (v) => (typeof v === "string" ? (parseDate(v) ?? toHalfWidth(v).trim()) : v),
-  z.string(),
-);
+/**
+ * A ledger date is kept even when unparseable: `ledger/date` reports it on its row. Remembered: a ledger's million
+ * rows hold a few hundred distinct days.
+ */
+const ledgerDateText = memoByText((v) => parseDate(v) ?? toHalfWidth(v).trim());
+const ledgerDate = z.preprocess((v) => (typeof v === "string" ? ledgerDateText(v) : v), z.string());
 
 function labelled<const T extends readonly [string, ...string[]]>(
   values: T,

@@ -8,8 +8,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { z } from "zod";
-import { fastSchema, generateParser, Unsupported } from "../../src/core/fastParse";
+import {
+  fastSchema,
+  fieldsParser,
+  generateFieldsParser,
+  generateParser,
+  INVALID,
+  Unsupported,
+} from "../../src/core/fastParse";
 import * as schemas from "../../src/core/schemas";
+import { ledgerColumns, REGISTRY_COLUMNS, setParts } from "../../src/core/sheets/layouts";
 import { application, ledgerEntry, registryOutlet, summary } from "../helpers/fixtures";
 
 const RUNS = 400;
@@ -333,5 +341,123 @@ describe("the kinds of node", () => {
     const a = fast.parse({});
     const b = fast.parse({});
     expect(a.list).not.toBe(b.list);
+  });
+});
+
+// ---------------------------------------------------------------- fields parsers
+
+/** The object a table row makes of its fields (RowReader.read): each value that is there, at its key path. */
+function built(paths: readonly (readonly string[])[], fields: readonly unknown[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  paths.forEach((path, i) => {
+    if (fields[i] !== undefined) setParts(values, path, fields[i]);
+  });
+  return values;
+}
+
+/** The fields parser against the parser of the object built, and against zod. */
+function expectSameFields(schema: z.ZodType, paths: readonly (readonly string[])[], fields: readonly unknown[]): void {
+  const value = built(paths, fields);
+  const expected = schema.safeParse(value, PARAMS);
+  const actual = generateFieldsParser(schema, paths)(fields);
+  if (expected.success) {
+    expect(shape(actual)).toEqual(shape(expected.data));
+    expect(actual).toStrictEqual(expected.data);
+  } else expect(actual).toBe(INVALID);
+  expect(shape(actual)).toEqual(shape(generateParser(schema)(value)));
+}
+
+const pathsOf = (keys: readonly string[]) => keys.map((k) => k.split("."));
+
+/** Values as a row's cells give them (codec outputs), or wrong, or none. */
+const fieldValue = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  {
+    weight: 6,
+    arbitrary: typed([...DATES, ...ITEMS, ...TYPES, ...DISTRICTS, ...CHANNELS, ...NUMBERS, ...CODES, "是", "有效"]),
+  },
+  { weight: 2, arbitrary: number },
+  { weight: 1, arbitrary: scalar },
+);
+
+describe("fields parsers", () => {
+  const ledgerKeys = ledgerColumns("library").map((c) => c.key);
+
+  it("give for a ledger row's fields what the parser gives for the object they make, in any column order", () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(ledgerKeys, { minLength: 1 }),
+        fc.array(fieldValue, { minLength: ledgerKeys.length, maxLength: ledgerKeys.length }),
+        (keys, fields) => expectSameFields(schemas.ledgerEntrySchema, pathsOf(keys), fields.slice(0, keys.length)),
+      ),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
+  it("give the same for fields taken from valid entries", () => {
+    const paths = pathsOf(ledgerKeys);
+    const sample = ledgerEntry() as Record<string, unknown>;
+    const fields = ledgerKeys.map((k) =>
+      k.split(".").reduce<unknown>((v, p) => (v as Record<string, unknown>)?.[p], sample),
+    );
+    expect(generateFieldsParser(schemas.ledgerEntrySchema, paths)(fields)).not.toBe(INVALID);
+    expectSameFields(schemas.ledgerEntrySchema, paths, fields);
+    // No fields at all: the entry with its default client.
+    expectSameFields(schemas.ledgerEntrySchema, paths, []);
+    fc.assert(
+      fc.property(fc.nat({ max: paths.length - 1 }), fieldValue, (at, value) => {
+        const changed = [...fields];
+        changed[at] = value;
+        expectSameFields(schemas.ledgerEntrySchema, paths, changed);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("give the same for registry rows (optional nested objects, required keys)", () => {
+    const keys = REGISTRY_COLUMNS.map((c) => c.key);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(keys, { minLength: 1 }),
+        fc.array(fc.oneof(fieldValue, typed(["张三", "主任", "market", "有效", "撤销"])), {
+          minLength: keys.length,
+          maxLength: keys.length,
+        }),
+        (chosen, fields) =>
+          expectSameFields(schemas.registryOutletSchema, pathsOf(chosen), fields.slice(0, chosen.length)),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("reject a key a strict object does not have only when it holds a value, and drop it from a loose one", () => {
+    const strict = z.strictObject({ a: z.string().optional(), o: z.strictObject({ x: z.number() }).optional() });
+    const loose = z.object({ a: z.string().optional(), o: z.object({ x: z.number() }).optional() });
+    const paths = pathsOf(["a", "b", "o.x", "o.y", "c.d"]);
+    const values = [undefined, "s", 1, 0, null];
+    for (const schema of [strict, loose]) {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...values), { minLength: 5, maxLength: 5 }), (fields) =>
+          expectSameFields(schema, paths, fields),
+        ),
+        { numRuns: RUNS },
+      );
+    }
+  });
+
+  it("are not made where the fields do not make such an object", () => {
+    const schema = schemas.ledgerEntrySchema;
+    expect(() => generateFieldsParser(schema, pathsOf(["client", "client.name"]))).toThrow(Unsupported);
+    expect(() => generateFieldsParser(schema, pathsOf(["client.name", "client"]))).toThrow(Unsupported);
+    expect(() => generateFieldsParser(schema, pathsOf(["date", "date"]))).toThrow(Unsupported);
+    expect(() => generateFieldsParser(schema, [["__proto__", "x"]])).toThrow(Unsupported);
+    expect(() => generateFieldsParser(schema, [[]])).toThrow(Unsupported);
+    // A field under a node that reads the whole value (a preprocess, an array).
+    expect(() => generateFieldsParser(schema, pathsOf(["date.day"]))).toThrow(Unsupported);
+    expect(() => generateFieldsParser(schemas.applicationSchema, pathsOf(["team.name"]))).toThrow(Unsupported);
+    expect(() => generateFieldsParser(z.string(), pathsOf(["a"]))).toThrow(Unsupported);
+    expect(fieldsParser(schema, pathsOf(["client", "client.name"]))).toBeNull();
+    const paths = pathsOf(ledgerKeys);
+    expect(fieldsParser(schema, paths)).toBe(fieldsParser(schema, pathsOf(ledgerKeys)));
   });
 });

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { isValidYmd, parseDate } from "../../src/core/dates";
+import { ledgerEntrySchema } from "../../src/core/schemas";
 import {
   isWhiteSpaceCode,
   memoByText,
@@ -201,6 +202,17 @@ describe("dates are read as before", () => {
         }
       }
     }
+  });
+
+  it("a ledger entry's date, remembered, as read afresh", () => {
+    fc.assert(
+      fc.property(fc.oneof(date, anyText), (d) => {
+        const expected = oldParseDate(d) ?? toHalfWidth(d).trim();
+        // Twice: the second answer is the remembered one.
+        for (let i = 0; i < 2; i++) expect(ledgerEntrySchema.parse({ date: d }).date).toBe(expected);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it("isValidYmd", () => {

@@ -8,7 +8,7 @@
  */
 import type { z } from "zod";
 import type { Finding } from "../findings";
-import { fastSchema } from "../fastParse";
+import { fastSchema, fieldsParser, INVALID } from "../fastParse";
 import {
   describeIssue,
   PARSE_PARAMS,
@@ -397,23 +397,34 @@ function readTable(
   ctx: CodecContext,
   /** `row`: the 1-based sheet row; `problem`: its first cell that could not be read. */
   onRow: (values: Record<string, unknown>, row: number, problem: RowProblem | null) => void,
+  /**
+   * A faster way with the rows of this sheet's columns, or null: tried first on each row (its cells, the first
+   * filled column, the 1-based sheet row), it answers true when it took the row, and `onRow` then never sees it.
+   */
+  fast?: (reader: RowReader) => ((cells: readonly CellValue[], from: number, row: number) => boolean) | null,
 ): void {
   const { sheet, header } = source;
   // Columns in header order, as they were matched.
   const reader = new RowReader([...header.index.values()].map((i) => [i, header.byIndex[i]!] as const));
+  const tryRow = fast?.(reader) ?? null;
   for (let r = header.row; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? NO_CELLS;
     const first = reader.firstFilled(row);
     if (first < 0) continue;
-    // The first filled cell names a total row; all three words have 计, so other rows skip the comparison.
-    const firstText = cellText(reader.cell(row, first));
-    if (firstText && firstText.includes("计") && TOTAL_ROW.has(removeWhiteSpace(firstText))) {
-      out.info(
-        cellRef(sheet.name, null, r + 1),
-        `工作表“${sheet.name}”第 ${r + 1} 行为“${firstText}”行，未作为记录导入`,
-      );
-      continue;
+    // The first filled cell names a total row; all three words have 计, so other rows skip the comparison (and a
+    // number, a usual first cell, shows no 计 however it is written).
+    const firstCell = reader.cell(row, first);
+    if (typeof firstCell !== "number") {
+      const firstText = cellText(firstCell);
+      if (firstText && firstText.includes("计") && TOTAL_ROW.has(removeWhiteSpace(firstText))) {
+        out.info(
+          cellRef(sheet.name, null, r + 1),
+          `工作表“${sheet.name}”第 ${r + 1} 行为“${firstText}”行，未作为记录导入`,
+        );
+        continue;
+      }
     }
+    if (tryRow && tryRow(row, first, r + 1)) continue;
     const values = reader.read(row, first, ctx);
     onRow(values, r + 1, reader.problem);
   }
@@ -530,27 +541,52 @@ function importLedger(
   sources.forEach((source, s) => {
     noteColumns(out, source);
     const findings = perSource[s]!;
-    readTable(out, source, ctx, (values, row, problem) => {
-      rowCount++;
-      if (yearFromDates) dates.push(values.date);
-      if (problem) {
-        findings.add(row, problem.col, problem.message, "行", { ...ident, document: "ledger", entry: row });
-        return;
-      }
-      const entry = entryParser.safeParse(values, PARSE_PARAMS);
-      if (!entry.success) {
-        const { path, message } = firstIssue(entry.error.issues);
-        findings.add(row, issueColumn(source.header, path), message, "行", {
-          ...ident,
-          document: "ledger",
-          entry: row,
-        });
-        return;
-      }
-      entries.push(entry.data);
-      entryRows.push(row);
-      entrySources.push(s);
-    });
+    readTable(
+      out,
+      source,
+      ctx,
+      (values, row, problem) => {
+        rowCount++;
+        if (yearFromDates) dates.push(values.date);
+        if (problem) {
+          findings.add(row, problem.col, problem.message, "行", { ...ident, document: "ledger", entry: row });
+          return;
+        }
+        const entry = entryParser.safeParse(values, PARSE_PARAMS);
+        if (!entry.success) {
+          const { path, message } = firstIssue(entry.error.issues);
+          findings.add(row, issueColumn(source.header, path), message, "行", {
+            ...ident,
+            document: "ledger",
+            entry: row,
+          });
+          return;
+        }
+        entries.push(entry.data);
+        entryRows.push(row);
+        entrySources.push(s);
+      },
+      (reader) => {
+        // The row's cells straight into the entry, without the raw object in between; a row this cannot take (a
+        // cell that cannot be read, an invalid entry) goes the way above, which reports it as zod does.
+        const paths = reader.keyPaths;
+        const parse = fieldsParser(ledgerEntrySchema, paths);
+        if (!parse || paths.some((p) => p[0] === "date" && p.length > 1)) return null;
+        const dateField = paths.findIndex((p) => p[0] === "date");
+        const fields: unknown[] = [];
+        return (cells, from, row) => {
+          if (!reader.readFields(cells, from, ctx, fields)) return false;
+          const entry = parse(fields);
+          if (entry === INVALID) return false;
+          rowCount++;
+          if (yearFromDates) dates.push(dateField < 0 ? undefined : fields[dateField]);
+          entries.push(entry);
+          entryRows.push(row);
+          entrySources.push(s);
+          return true;
+        };
+      },
+    );
   });
 
   for (const p of info?.problems ?? []) out.find(p.ref, `“${p.label}”：${p.message}`);
