@@ -19,25 +19,12 @@ import {
   type ServiceObject,
 } from "../src/core/codes";
 import { makeCreditCode } from "../src/core/creditCode";
+import { mulberry32, type Rng } from "./seeded";
 
 const YEAR = 2025;
 const OUT_DIR = resolve(__dirname, "..", "samples", "ledgers");
 
 // ---------------------------------------------------------------- randomness
-
-type Rng = () => number;
-
-/** mulberry32: tiny, fast and good enough for sample data; the same seed always gives the same ledger. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a, to turn an outlet's slug into its seed. */
 function hashSeed(text: string): number {

@@ -10,22 +10,11 @@ import { CATEGORIES, CHANNELS, DISTRICT_DIVISIONS, DISTRICTS, SERVICE_OBJECTS } 
 import { makeCreditCode } from "../../src/core/creditCode";
 import { DEFAULT_RUBRICS } from "../../src/core/scoring/rubrics";
 import type { ReviewerSheet } from "../../src/core/scoring/reviewers";
+import { mulberry32 } from "../seeded";
 
 export const YEAR = 2025;
 export const OUTLETS = 200;
 export const REVIEWERS = 7;
-
-type Rng = () => number;
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLES = resolve(__dirname, "..", "..", "samples");
 const CLIENT_WORDS = ["明辉", "宏图", "科创", "华南", "珠江", "云山", "越秀", "天瑞", "恒达", "新锐", "博远", "德信"];

@@ -5,20 +5,12 @@
  */
 import { applicationForm, LEDGER_INFO_FORM, summaryForm, type FormLayout } from "../../src/core/sheets/layouts";
 import type { CellValue, RawSheet, RawWorkbook, WorkbookMarker } from "../../src/core/sheets/model";
+import { mulberry32 } from "../../scripts/seeded";
 
 type Rng = () => number;
 
-/** mulberry32: the same seed, the same inputs. */
-export function seeded(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generators' seeded PRNG (mulberry32). */
+export const seeded = mulberry32;
 
 const pick = <T>(rnd: Rng, values: readonly T[]): T => values[Math.floor(rnd() * values.length)]!;
 
