@@ -27,6 +27,26 @@ const enum B {
   SLASH = 0x2f, // /
   GT = 0x3e, // >
   COLON = 0x3a, // :
+  DQUOTE = 0x22, // "
+  EQUALS = 0x3d, // =
+  T = 0x74, // t
+}
+
+/** Fixed parts of rows and cells as the fast path reads them: four (or two) bytes, little-endian. */
+const enum W {
+  RowStart = 0x776f723c, // <row
+  RowEnd = 0x6f722f3c, // </ro
+  RowEndTail = 0x3e77, // w>
+  CellR = 0x7220633c, // <c r
+  CellOpen = 0x633c, // <c
+  Style = 0x223d7320, //  s="
+  Type = 0x223d7420, //  t="
+  TypeShared = 0x2273, // s"
+  TypeNumber = 0x226e, // n"
+  EmptyEnd = 0x3e2f, // />
+  ValueStart = 0x3e763c3e, // ><v>
+  ValueEnd = 0x3e762f3c, // </v>
+  CellEnd = 0x3e632f3c, // </c>
 }
 
 /** Excel's limits: a cell address beyond them is a broken file, not a reason to allocate millions of nulls. */
@@ -126,9 +146,19 @@ export class SheetScanner extends ChunkScanner {
   private inlineText = "";
   private tText = "";
   private capture = Capture.None;
+  private view: DataView = new DataView(new ArrayBuffer(0));
 
-  /** `strings`: the shared strings table, entries as cell values (empty items as null). */
-  constructor(private readonly strings: readonly CellValue[]) {
+  /** Where `fastRun` last stopped: the construct there is not for it (an offset into the current chunk). */
+  private slowAt = -1;
+
+  /**
+   * `strings`: the shared strings table, entries as cell values (empty items as null). `fast`: false reads
+   * everything the general way (tests pin the fast paths to it).
+   */
+  constructor(
+    private readonly strings: readonly CellValue[],
+    private readonly fast = true,
+  ) {
     super();
   }
 
@@ -165,7 +195,23 @@ export class SheetScanner extends ChunkScanner {
         i = end;
         continue;
       }
-      if (!tag.read(buf, i)) return i;
+      // Runs of rows and cells in the shape writers emit go the fast way (see fastRun), the rest the general way;
+      // start tags of cells and rows in the usual layout still skip `read`'s general loops.
+      let plain = false;
+      if (this.fast && this.inData) {
+        if (i !== this.slowAt) {
+          const j = this.fastRun(buf, i);
+          if (j !== i) {
+            this.slowAt = j;
+            i = j;
+            continue;
+          }
+        }
+        if (next === 0x63 /* c */) plain = tag.readPlain(buf, i, 2);
+        else if (next === 0x72 /* r */)
+          plain = buf[i + 2] === 0x6f /* o */ && buf[i + 3] === 0x77 /* w */ && tag.readPlain(buf, i, 4);
+      }
+      if (!plain && !tag.read(buf, i)) return i;
       i = tag.end;
       const element = this.element(buf);
       if (element === Element.Other) continue;
@@ -186,6 +232,123 @@ export class SheetScanner extends ChunkScanner {
       }
     }
     return n;
+  }
+
+  /**
+   * The fast path: a run of rows and cells in the shape writers emit, read in one loop —
+   * `<row r="2" spans="1:3">`, `</row>`, and cells `<c r="B2" s="3" t="s"><v>12</v></c>`: `r` (letters then
+   * digits), `s` and `t` (`s` or `n`) each optional but in that order, one space before each, a number or a
+   * shared-string index as plain digits, end tags right after; or the same start tag self-closing. Reads them as
+   * the general path would and returns the offset of the first construct of any other shape (or not all in
+   * `buf`), which the general path then reads.
+   */
+  private fastRun(buf: Buffer, i: number): number {
+    const n = buf.length;
+    const strings = this.strings;
+    let row = this.row;
+    let col = this.col;
+    let cells = false;
+    const view = this.viewOf(buf);
+    for (;;) {
+      // Every fixed part is compared four bytes at a time; at least that many must follow each.
+      if (i + 8 > n) break;
+      const head = view.getUint32(i, true);
+      if (head === W.RowEnd) {
+        // `</row>` means nothing to the scanner.
+        if (view.getUint16(i + 4, true) !== W.RowEndTail) break;
+        i += 6;
+        continue;
+      }
+      if (head === W.RowStart) {
+        const tag = this.tag;
+        if (!tag.readPlain(buf, i, 4)) break;
+        const r = tag.rStart < 0 ? row + 1 : digits(buf, tag.rStart, tag.rEnd);
+        if (!(r >= 1 && r <= MAX_ROWS)) break;
+        row = r;
+        col = 0;
+        i = tag.end;
+        continue;
+      }
+      let j = i + 4;
+      let c = 0;
+      if (head === W.CellR) {
+        if (buf[j] !== B.EQUALS || buf[j + 1] !== B.DQUOTE) break;
+        j += 2;
+        // Letters (at most three: XFD is the last column), then digits; the general path ignores the digits.
+        const letters = j;
+        while (j < n && buf[j]! >= 0x41 && buf[j]! <= 0x5a) c = c * 26 + buf[j++]! - 0x40;
+        if (j === letters || j - letters > 3 || c > MAX_COLUMNS) break;
+        while (j < n && buf[j]! >= 0x30 && buf[j]! <= 0x39) j++;
+        if (j >= n || buf[j] !== B.DQUOTE) break;
+        j++;
+      } else if ((head & 0xffff) === W.CellOpen) {
+        j = i + 2;
+        c = col + 1;
+        if (c > MAX_COLUMNS) break;
+      } else {
+        break;
+      }
+      if (j + 12 > n) break;
+      let word = view.getUint32(j, true);
+      if (word === W.Style) {
+        j += 4;
+        while (j < n && buf[j] !== B.DQUOTE) j++;
+        j++;
+        if (j + 12 > n) break;
+        word = view.getUint32(j, true);
+      }
+      let shared = false;
+      if (word === W.Type) {
+        const type = view.getUint16(j + 4, true);
+        if (type === W.TypeShared) shared = true;
+        else if (type !== W.TypeNumber) break;
+        j += 6;
+        word = view.getUint32(j, true);
+      }
+      let value: CellValue = null;
+      if ((word & 0xffff) === W.EmptyEnd) {
+        j += 2;
+      } else {
+        if (word !== W.ValueStart) break;
+        const start = j + 4;
+        j = start;
+        if (shared) {
+          // The index's digits as `digits` reads them, in the same pass that finds the `<`.
+          let index = 0;
+          while (j < n && buf[j]! >= 0x30 && buf[j]! <= 0x39) index = index * 10 + buf[j++]! - 0x30;
+          if (j === start || j - start > 15) break;
+          value = strings[index] ?? null;
+        } else {
+          while (j < n && buf[j] !== B.LT) j++;
+          const num = plainNumber(buf, start, j);
+          if (Number.isNaN(num)) break;
+          value = num;
+        }
+        if (j + 8 > n || view.getUint32(j, true) !== W.ValueEnd || view.getUint32(j + 4, true) !== W.CellEnd) break;
+        j += 8;
+      }
+      col = c;
+      cells = true;
+      if (value !== null && row > 0) this.values.set(row, c, value);
+      i = j;
+    }
+    this.row = row;
+    this.col = col;
+    if (cells) {
+      // The state the general path leaves after such a cell.
+      this.inCell = false;
+      this.capture = Capture.None;
+      this.inInline = false;
+      this.inPhonetic = false;
+    }
+    return i;
+  }
+
+  /** A DataView of `buf`, kept while the chunk is scanned. */
+  private viewOf(buf: Buffer): DataView {
+    const view = this.view;
+    if (view.buffer === buf.buffer && view.byteOffset === buf.byteOffset && view.byteLength === buf.length) return view;
+    return (this.view = new DataView(buf.buffer, buf.byteOffset, buf.length));
   }
 
   /**

@@ -19,7 +19,9 @@ import {
 /** Byte values, local on purpose (see xml.ts). */
 const enum B {
   BANG = 0x21, // !
+  GT = 0x3e, // >
   LT = 0x3c, // <
+  SLASH = 0x2f, // /
   QUESTION = 0x3f, // ?
 }
 
@@ -31,6 +33,11 @@ export class SharedStringsScanner extends ChunkScanner {
   private capturing = false;
   private item = "";
   private text = "";
+
+  /** `fast`: false reads everything the general way (tests pin the fast path to it). */
+  constructor(private readonly fast = true) {
+    super();
+  }
 
   protected scan(buf: Buffer, start: number): number {
     const n = buf.length;
@@ -64,6 +71,13 @@ export class SharedStringsScanner extends ChunkScanner {
         i = end;
         continue;
       }
+      if (this.fast && next === 0x73 /* s */ && !this.inItem && !this.inPhonetic && !this.capturing) {
+        const j = this.plainItem(buf, i);
+        if (j >= 0) {
+          i = j;
+          continue;
+        }
+      }
       if (!tag.read(buf, i)) return i;
       i = tag.end;
       const len = tag.localEnd - tag.localStart;
@@ -90,6 +104,36 @@ export class SharedStringsScanner extends ChunkScanner {
       }
     }
     return n;
+  }
+
+  /**
+   * A whole item in the shape writers emit, `<si><t>text</t></si>` (`<t>` may have attributes, such as
+   * `xml:space`), read as the general path would, outside any item. Returns the offset after it, or -1 for
+   * anything else, or an item not all in `buf`, having changed nothing: the general path then reads it.
+   */
+  private plainItem(buf: Buffer, i: number): number {
+    const n = buf.length;
+    if (i + 5 >= n || buf[i + 2] !== 0x69 /* i */ || buf[i + 3] !== B.GT || buf[i + 4] !== B.LT) return -1;
+    if (buf[i + 5] !== 0x74 /* t */ || !this.tag.readPlain(buf, i + 4, 2) || this.tag.selfClosing) return -1;
+    const start = this.tag.end;
+    let j = start;
+    while (j < n && buf[j] !== B.LT) j++;
+    if (
+      j + 8 >= n ||
+      buf[j + 1] !== B.SLASH ||
+      buf[j + 2] !== 0x74 /* t */ ||
+      buf[j + 3] !== B.GT ||
+      buf[j + 4] !== B.LT ||
+      buf[j + 5] !== B.SLASH ||
+      buf[j + 6] !== 0x73 /* s */ ||
+      buf[j + 7] !== 0x69 /* i */ ||
+      buf[j + 8] !== B.GT
+    ) {
+      return -1;
+    }
+    const text = start === j ? "" : decodeXstring(decodeText(buf, start, j));
+    this.strings.push(text === "" ? null : text);
+    return j + 9;
   }
 
   protected finish(): void {

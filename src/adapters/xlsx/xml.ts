@@ -367,6 +367,72 @@ export class TagCursor {
     }
   }
 
+  /**
+   * `read` for the shape writers emit, without its general loops: an unprefixed start tag whose `<name`
+   * (`nameLength` bytes, `<` included) the caller has matched, attributes each after one space, no white space
+   * around `=`. Reads it as `read` would and returns true; false for any other shape or a tag not all in `buf`,
+   * having changed nothing: `read` then reads it.
+   */
+  readPlain(buf: Buffer, i: number, nameLength: number): boolean {
+    const n = buf.length;
+    let j = i + nameLength;
+    let rStart = -1;
+    let rEnd = -1;
+    let tStart = -1;
+    let tEnd = -1;
+    let selfClosing = false;
+    for (;;) {
+      if (j >= n) return false;
+      let ch = buf[j]!;
+      if (ch !== 0x20) {
+        if (ch === B.GT) {
+          j++;
+        } else if (ch === B.SLASH && buf[j + 1] === B.GT) {
+          selfClosing = true;
+          j += 2;
+        } else {
+          return false;
+        }
+        break;
+      }
+      const nameStart = ++j;
+      for (;;) {
+        if (j >= n) return false;
+        ch = buf[j]!;
+        if (ch === B.EQUALS) break;
+        if (ch <= 0x20 || ch === B.GT || ch === B.SLASH) return false;
+        j++;
+      }
+      if (j === nameStart) return false;
+      const quote = buf[++j];
+      if (quote !== B.DQUOTE && quote !== B.SQUOTE) return false;
+      const valueStart = ++j;
+      while (j < n && buf[j] !== quote) j++;
+      if (j >= n) return false;
+      if (valueStart - nameStart === 3) {
+        const name = buf[nameStart];
+        if (name === B.R) {
+          rStart = valueStart;
+          rEnd = j;
+        } else if (name === B.T) {
+          tStart = valueStart;
+          tEnd = j;
+        }
+      }
+      j++;
+    }
+    this.closing = false;
+    this.selfClosing = selfClosing;
+    this.end = j;
+    this.localStart = i + 1;
+    this.localEnd = i + nameLength;
+    this.rStart = rStart;
+    this.rEnd = rEnd;
+    this.tStart = tStart;
+    this.tEnd = tEnd;
+    return true;
+  }
+
   /** Whether the local name is `name` (ASCII). */
   is(buf: Buffer, name: string): boolean {
     const len = this.localEnd - this.localStart;
