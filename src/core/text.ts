@@ -59,8 +59,16 @@ function upperCase(value: string): string {
 /** Characters counted as a narrative's length: everything except white space (as 字数 is counted). */
 export function countChars(value: string | undefined | null): number {
   if (!value) return 0;
+  // By code units, a surrogate pair counting once (as `for…of` would): no regular expression per character.
   let n = 0;
-  for (const ch of value) if (!/\s/u.test(ch)) n++;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+      const low = value.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) i++;
+      n++;
+    } else if (!isWhiteSpaceCode(code)) n++;
+  }
   return n;
 }
 

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { isValidYmd, parseDate } from "../../src/core/dates";
 import { ledgerEntrySchema } from "../../src/core/schemas";
 import {
+  countChars,
   isWhiteSpaceCode,
   memoByText,
   normaliseCode,
@@ -135,7 +136,24 @@ const date = fc
 
 // ---------------------------------------------------------------- tests
 
+function oldCountChars(value: string | undefined | null): number {
+  if (!value) return 0;
+  let n = 0;
+  for (const ch of value) if (!/\s/u.test(ch)) n++;
+  return n;
+}
+
 describe("text normalisers are unchanged", () => {
+  it("countChars, on random strings (surrogate pairs and lone halves included)", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.string({ unit: "grapheme", maxLength: 16 })), (s) =>
+        expect(countChars(s)).toBe(oldCountChars(s)),
+      ),
+      { numRuns: RUNS },
+    );
+    expect([countChars("\ud83d\ude00 a\u3000\ud83d"), countChars(undefined)]).toEqual([3, 0]);
+  });
+
   it("white space is what \\s and trim() say, for every code unit", () => {
     for (let code = 0; code <= 0xffff; code++) {
       const ch = String.fromCharCode(code);
