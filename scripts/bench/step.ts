@@ -108,11 +108,15 @@ async function floorScan(path: string): Promise<number> {
   return cells;
 }
 
-/** Median seconds (and entries/s) of `runs` measurements, each after a full GC; the largest peaks of all. */
+/**
+ * Median seconds (and entries/s) of `runs` measurements, each after a full GC, after one unmeasured warm-up run (so
+ * that the figures are of optimised code, not of the JIT compiling it); the largest peaks of all.
+ */
 async function repeated(runs: number, fn: () => unknown, rows: number): Promise<StepResult> {
   const seconds: number[] = [];
   let peakHeap = 0;
   let peakRss = 0;
+  fn();
   for (let i = 0; i < runs; i++) {
     gc();
     const m = await measure(fn);
