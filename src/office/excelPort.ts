@@ -14,7 +14,8 @@ import {
   type RawWorkbook,
   type WorkbookModel,
 } from "../core/sheets/model";
-import { ListBook, layoutSheet, LISTS_SHEET, type OfficeCell, type SheetLayout, type StyleOp } from "./layout";
+import { ListBook, layoutSheet, type OfficeCell, type SheetLayout, type StyleOp } from "./layout";
+import { checkSheetNames } from "../core/sheets/style";
 import {
   addMarkerSheet,
   emptyRegistry,
@@ -92,22 +93,6 @@ class Batcher {
   }
   checkAbort(): void {
     this.signal?.throwIfAborted();
-  }
-}
-
-/** Sheet names Excel accepts, unique, not ours to reserve. */
-export function checkSheetNames(model: WorkbookModel): void {
-  const seen = new Set<string>();
-  for (const { name } of model.sheets) {
-    if (name.length === 0 || name.length > 31) throw new Error(`工作表名称须为 1 至 31 个字符：“${name}”`);
-    if (/[:\\/?*[\]]/u.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new Error(`工作表名称不能含有 : \\ / ? * [ ] 或以单引号开头、结尾：“${name}”`);
-    }
-    const key = name.toLowerCase();
-    if (key === LISTS_SHEET || key === MARKER_SHEET || key === "history")
-      throw new Error(`工作表名称“${name}”为保留名称`);
-    if (seen.has(key)) throw new Error(`工作表名称重复：“${name}”`);
-    seen.add(key);
   }
 }
 

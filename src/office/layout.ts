@@ -4,7 +4,7 @@
  * notes, links, input rules, freeze panes, table, protection). Pure: no Office globals, so it is tested directly.
  */
 import type { Severity } from "../core/findings";
-import { INLINE_LIST_LIMIT, LISTS_SHEET, PALETTE, SEVERITY_RANK } from "../core/sheets/style";
+import { INLINE_LIST_LIMIT, ListColumns, LISTS_SHEET, PALETTE, SEVERITY_RANK } from "../core/sheets/style";
 import {
   columnLetter,
   type CellLink,
@@ -95,20 +95,13 @@ export function cellFormat(value: OfficeCell, type: CellType, numFmt: string | u
 }
 
 export class ListBook {
-  readonly lists = new Map<string, { index: number; values: readonly string[] }>();
+  readonly lists = new ListColumns();
   readonly tableNames = new Set<string>();
 
   source(values: readonly string[]): string {
     const joined = values.join(",");
     if (joined.length < INLINE_LIST_LIMIT && !values.some((v) => v.includes(","))) return joined;
-    const key = values.join("\u0000");
-    let entry = this.lists.get(key);
-    if (!entry) {
-      entry = { index: this.lists.size, values };
-      this.lists.set(key, entry);
-    }
-    const col = columnLetter(entry.index);
-    return `='${LISTS_SHEET}'!$${col}$1:$${col}$${Math.max(1, values.length)}`;
+    return `=${this.lists.range(values)}`;
   }
 
   tableName(wanted: string): string {
@@ -123,9 +116,9 @@ export class ListBook {
   /** The lists sheet, when some list was too long to inline. */
   layout(): SheetLayout | null {
     if (this.lists.size === 0) return null;
-    const columns = [...this.lists.values()];
-    const height = Math.max(...columns.map((c) => c.values.length));
-    const values = Array.from({ length: height }, (_, r) => columns.map((c) => c.values[r] ?? ""));
+    const columns = this.lists.columns();
+    const height = Math.max(...columns.map((c) => c.length));
+    const values = Array.from({ length: height }, (_, r) => columns.map((c) => c[r] ?? ""));
     return {
       name: LISTS_SHEET,
       width: columns.length,

@@ -5,7 +5,14 @@
  */
 import type ExcelJS from "exceljs";
 import type { Severity } from "../../core/findings";
-import { INLINE_LIST_LIMIT, LISTS_SHEET, PALETTE, SEVERITY_RANK } from "../../core/sheets/style";
+import {
+  checkSheetNames,
+  INLINE_LIST_LIMIT,
+  ListColumns,
+  LISTS_SHEET,
+  PALETTE,
+  SEVERITY_RANK,
+} from "../../core/sheets/style";
 import {
   MARKER_SHEET,
   columnLetter,
@@ -102,13 +109,13 @@ export async function renderWorkbook(
 
   if (ctx.lists.size > 0) {
     const ws = addSheet(workbook, LISTS_SHEET, { state: "veryHidden" }, ctx);
-    const columns = [...ctx.lists.values()];
-    const height = Math.max(...columns.map((c) => c.values.length));
+    const columns = ctx.lists.columns();
+    const height = Math.max(...columns.map((c) => c.length));
     for (let r = 1; r <= height; r++) {
       const row = ws.getRow(r);
-      for (const column of columns) {
-        const value = column.values[r - 1];
-        if (value !== undefined) row.getCell(column.index + 1).value = toExcelValue(value, "text");
+      for (let c = 0; c < columns.length; c++) {
+        const value = columns[c]![r - 1];
+        if (value !== undefined) row.getCell(c + 1).value = toExcelValue(value, "text");
       }
       row.commit();
     }
@@ -149,26 +156,8 @@ function addSheet(
   return ws;
 }
 
-/** Sheet names Excel accepts: 1–31 characters, none of : \ / ? * [ ], no leading or trailing quote, unique. */
-function checkSheetNames(model: WorkbookModel): void {
-  const seen = new Set<string>();
-  for (const { name } of model.sheets) {
-    if (name.length === 0 || name.length > 31) throw new Error(`工作表名称须为 1 至 31 个字符：“${name}”`);
-    if (/[:\\/?*[\]]/u.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new Error(`工作表名称不能含有 : \\ / ? * [ ] 或以单引号开头、结尾：“${name}”`);
-    }
-    const key = name.toLowerCase();
-    if (key === LISTS_SHEET || key === MARKER_SHEET || key === "history") {
-      throw new Error(`工作表名称“${name}”为保留名称`);
-    }
-    if (seen.has(key)) throw new Error(`工作表名称重复：“${name}”`);
-    seen.add(key);
-  }
-}
-
 class RenderContext {
-  /** Long lists placed on the lists sheet, by content, so a list shared by many columns is stored once. */
-  readonly lists = new Map<string, { index: number; values: readonly string[] }>();
+  readonly lists = new ListColumns();
   readonly tableNames = new Set<string>();
   constructor(readonly streaming: boolean) {}
 
@@ -178,14 +167,7 @@ class RenderContext {
     if (joined.length + 2 < INLINE_LIST_LIMIT && !values.some((v) => v.includes(",") || v.includes('"'))) {
       return `"${joined}"`;
     }
-    const key = values.join("\u0000");
-    let entry = this.lists.get(key);
-    if (!entry) {
-      entry = { index: this.lists.size, values };
-      this.lists.set(key, entry);
-    }
-    const col = columnLetter(entry.index);
-    return `'${LISTS_SHEET}'!$${col}$1:$${col}$${Math.max(1, values.length)}`;
+    return this.lists.range(values);
   }
 
   /** A unique, valid table name (letters, digits, underscores; not starting with a digit). */
