@@ -7,7 +7,7 @@ import {
   writeWorkbookFile,
 } from "../../../src/adapters/exceljs";
 import type { CellValue, TableSheet, WorkbookModel } from "../../../src/core/sheets/model";
-import { LEDGER_COLUMNS, LONG_LIST, fullModel, loadExcel, partXml, tempDir } from "./helpers";
+import { LEDGER_COLUMNS, LONG_LIST, fullModel, loadExcel, partXml, tempDir, withWorkbookXml } from "./helpers";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -203,20 +203,13 @@ describe("streaming writer on request", () => {
 describe("streaming reader: zip entry order", () => {
   it("names and hides worksheets correctly when xl/workbook.xml comes after them in the zip", async () => {
     // exceljs's own writer sometimes stores workbook.xml last; its streaming reader then threw.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const JSZip = require("jszip") as typeof import("jszip");
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("数据").getCell("A1").value = "广州";
     const hidden = wb.addWorksheet("隐藏");
     hidden.state = "hidden";
     hidden.getCell("A1").value = 1;
-    const source = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
-    const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir);
-    const order = [...names.filter((n) => n !== "xl/workbook.xml"), "xl/workbook.xml"];
-    const reordered = new JSZip();
-    for (const n of order) reordered.file(n, await source.file(n)!.async("uint8array"));
-    const bytes = await reordered.generateAsync({ type: "nodebuffer" });
+    const bytes = await withWorkbookXml(Buffer.from(await wb.xlsx.writeBuffer()), "last");
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");

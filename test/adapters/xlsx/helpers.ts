@@ -1,9 +1,10 @@
 /** Shared by the xlsx reader tests: hand-built packages, temp files, and the comparisons with exceljs's readers. */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
-import { readWorkbook, readWorkbookStream } from "../../../src/adapters/exceljs";
+import { readWorkbook } from "../../../src/adapters/exceljs";
 import { readXlsxFile } from "../../../src/adapters/xlsx/reader";
 import type { CellValue, RawWorkbook } from "../../../src/core/sheets/model";
+import { readStreamSettled, withWorkbookXml } from "../exceljs/helpers";
 
 export { tempDir } from "../exceljs/helpers";
 
@@ -130,8 +131,19 @@ export async function readAll(
   bytes: Buffer | Uint8Array,
 ): Promise<{ ours: RawWorkbook; stream: RawWorkbook; full: RawWorkbook }> {
   writeFileSync(path, bytes);
-  const [ours, stream, full] = await Promise.all([readXlsxFile(path), readWorkbookStream(path), readWorkbook(bytes)]);
+  const [ours, stream, full] = await Promise.all([readXlsxFile(path), readStreamSettled(path), readWorkbook(bytes)]);
   return { ours, stream, full };
+}
+
+/**
+ * exceljs's streaming reader on `path` repacked with xl/workbook.xml first (as Excel stores it). exceljs's own writers
+ * store it first or last at random, and when it comes last readWorkbookStream falls back to the full reader (dates
+ * as `{ date }`): comparing with the streaming reader must not depend on that draw.
+ */
+export async function readStreamInOrder(path: string): Promise<RawWorkbook> {
+  const copy = `${path}.in-order.xlsx`;
+  writeFileSync(copy, await withWorkbookXml(readFileSync(path), "first"));
+  return readStreamSettled(copy);
 }
 
 const MS_PER_DAY = 86400000;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
-import { readWorkbookFile, readWorkbookStream, writeWorkbookFile } from "../../../src/adapters/exceljs";
+import { readWorkbookFile, writeWorkbookFile } from "../../../src/adapters/exceljs";
 import { readXlsxFile } from "../../../src/adapters/xlsx/reader";
 import { parseDocumentValue } from "../../../src/core/parse";
 import type { AnnualSummary, Application, Ledger, Registry } from "../../../src/core/schemas";
@@ -28,8 +28,18 @@ import {
   summaryWorkbook,
 } from "../../../src/core/sheets/templates";
 import { runCli } from "../../helpers/cliHarness";
-import { fullModel } from "../exceljs/helpers";
-import { buildXlsx, countDates, datesAsSerials, readAll, sst, tempDir, withCell, worksheet } from "./helpers";
+import { fullModel, readStreamSettled } from "../exceljs/helpers";
+import {
+  buildXlsx,
+  countDates,
+  datesAsSerials,
+  readAll,
+  readStreamInOrder,
+  sst,
+  tempDir,
+  withCell,
+  worksheet,
+} from "./helpers";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -87,8 +97,8 @@ function models(): [string, WorkbookModel][] {
 
 /** Ours equals exceljs's streaming reader exactly, and its full reader once its dates are serials. */
 async function expectSameAsExceljs(path: string): Promise<RawWorkbook> {
-  const { ours, stream, full } = await readAll(path, readFileSync(path));
-  expect(ours).toEqual(stream);
+  const { ours, full } = await readAll(path, readFileSync(path));
+  expect(ours).toEqual(await readStreamInOrder(path));
   expect(ours).toEqual(datesAsSerials(full));
   return ours;
 }
@@ -125,8 +135,8 @@ describe("workbooks the repo writes: the same values as exceljs's readers", () =
     expect(ledger.entries.length).toBeGreaterThan(3000);
     const path = tmp.path("big-ledger.xlsx");
     await writeWorkbookFile(ledgerWorkbook(ledger), path, { streaming: true });
-    const { ours, stream, full } = await readAll(path, readFileSync(path));
-    expect(ours).toEqual(stream);
+    const { ours, full } = await readAll(path, readFileSync(path));
+    expect(ours).toEqual(await readStreamInOrder(path));
     expect(countDates(full)).toBeGreaterThan(3000);
     expect(ours).toEqual(datesAsSerials(full));
     const rows = ours.sheets.find((s) => s.name === "服务台账")!.rows;
@@ -228,7 +238,10 @@ describe("files SheetJS writes", () => {
     const bytes = XLSX.write(wb, { type: "buffer", bookType: "xlsx", cellDates: true }) as Buffer;
     const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
     expect(xml).toContain('t="d"><v>2025-03-05T00:00:00.000Z</v>');
-    const { ours, stream, full } = await readAll(tmp.path("sheetjs-dates.xlsx"), bytes);
+    const path = tmp.path("sheetjs-dates.xlsx");
+    const { ours, full } = await readAll(path, bytes);
+    // exceljs's streaming reader loses parts of some SheetJS zips at random: read it on a repacked copy.
+    const stream = await readStreamInOrder(path);
     expect(rowsOf(ours)).toEqual([
       ["日期", 45721, 45657.5],
       ["文字", "x", 1],
@@ -343,7 +356,7 @@ describe("hand-built packages: what SpreadsheetML writers may emit", () => {
       }),
     );
     expect(rowsOf(await readXlsxFile(path))).toEqual([[null, "有"]]);
-    expect(rowsOf(await readWorkbookStream(path))).toEqual([[null, "有"]]);
+    expect(rowsOf(await readStreamSettled(path))).toEqual([[null, "有"]]);
   });
 
   it("rich text: every run, shared or inline (exceljs's streaming reader keeps only an inline string's last run)", async () => {
@@ -570,7 +583,7 @@ describe("hand-built packages: what SpreadsheetML writers may emit", () => {
   });
 
   it("workbook.xml and its rels after the worksheets in the zip: names, order and hidden states right", async () => {
-    const { ours, stream, full } = await hand("late-workbook", {
+    const { ours, full } = await hand("late-workbook", {
       sheets: [
         { name: "数据", xml: worksheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`) },
         { name: "隐藏", state: "hidden", xml: worksheet(`<row r="1"><c r="A1"><v>2</v></c></row>`) },
@@ -598,7 +611,8 @@ describe("hand-built packages: what SpreadsheetML writers may emit", () => {
       ["很隐藏", true, [[3]]],
     ]);
     expect(ours.marker).toEqual({ kind: "ledgerTemplate", version: 1 });
-    expect(ours).toEqual(stream);
+    // Not compared with exceljs's streaming reader: on this part order it parks the sheets in temp files and names
+    // them right or as "SheetN" depending on a race inside exceljs (both seen on the same file).
     expect(ours).toEqual(full);
   });
 
