@@ -8,6 +8,8 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
+  // Browser globals jsdom leaves out (text codecs, compression streams): see the shim.
+  setupFiles: ["<rootDir>/test/shims/web-globals.cjs"],
   moduleNameMapper: {
     // office-addin-mock pulls office-addin-manifest, whose ESM-only dependencies break CommonJS jest.
     "^office-addin-manifest$": "<rootDir>/test/shims/office-addin-manifest.cjs",

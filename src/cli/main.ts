@@ -170,6 +170,7 @@ async function check(args: string[], io: Io, demoRoot?: string, runs?: DemoRuns)
   const progress = io.stderrIsTty;
   const loaded = await loadInputsAsync([...inputs, ...(values.registry ?? [])], {
     cwd: io.cwd,
+    limits: settings.limits,
     onFile: progress ? (file, i, total) => io.stderr(`\r读取 ${i + 1}/${total} ${file}`.padEnd(60)) : undefined,
   });
   if (progress) io.stderr("\r".padEnd(61) + "\r");
@@ -206,7 +207,7 @@ async function check(args: string[], io: Io, demoRoot?: string, runs?: DemoRuns)
       generatedAt: generatedAt(io),
       versions: versions(settings),
     });
-    if (!(await writeOut(model, values.out, io, loaded.inputs, "审核工作簿"))) return EXIT_USAGE;
+    if (!(await writeOut(model, values.out, io, loaded, "审核工作簿"))) return EXIT_USAGE;
   }
   if (values.strict && s.errors > 0) return EXIT_STRICT;
   return EXIT_OK;
@@ -239,7 +240,7 @@ async function stats(args: string[], io: Io, runs?: DemoRuns): Promise<number> {
       generatedAt: generatedAt(io),
       versions: versions(),
     });
-    if (!(await writeOut(model, values.out, io, run.loaded.inputs, "服务统计工作簿"))) return EXIT_USAGE;
+    if (!(await writeOut(model, values.out, io, run.loaded, "服务统计工作簿"))) return EXIT_USAGE;
   }
   return EXIT_OK;
 }
@@ -293,7 +294,7 @@ async function score(args: string[], io: Io, demoRoot?: string, runs?: DemoRuns)
         generatedAt: generatedAt(io),
         versions: versions(settings),
       });
-      if (!(await writeOut(model, values.out, io, run.loaded.inputs, "评审结果工作簿"))) return EXIT_USAGE;
+      if (!(await writeOut(model, values.out, io, run.loaded, "评审结果工作簿"))) return EXIT_USAGE;
     }
     return EXIT_OK;
   } catch (error) {
@@ -317,7 +318,7 @@ async function writeDemo(dir: string, io: Io, runs: DemoRuns): Promise<number> {
     generatedAt: time,
     versions: versions(checked.settings),
   });
-  const inputs = checked.loaded.inputs;
+  const inputs = checked.loaded;
   if (!(await writeOut(review, join(dir, "评审结果.xlsx"), io, inputs, "审核与评审工作簿"))) return EXIT_USAGE;
   if (counted) {
     const model = statsWorkbook(counted.report, {

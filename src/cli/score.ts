@@ -1,4 +1,5 @@
 /** `outlet-review score`: 评审结果 — ranked, graded, with the reasons for every flag, ready for the panel to sign. */
+import { escapeControls } from "../core/text";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Settings } from "../core/config";
@@ -163,7 +164,8 @@ export function formatScoreTextReport(report: ScoreReport): string {
     "",
     "评审组长（签字）：＿＿＿＿＿＿    评审专家（签字）：＿＿＿＿＿＿＿＿＿＿＿＿    日期：＿＿＿＿年＿＿月＿＿日",
   );
-  return lines.join("\n") + "\n";
+  // One report line per line: control characters in names and values are shown escaped, never obeyed.
+  return lines.map(escapeControls).join("\n") + "\n";
 }
 
 /** What a run gives its caller: `--out` and `demo` make workbooks of it. */
@@ -176,7 +178,7 @@ export interface ScoreRun {
 
 export async function runScore(inputs: readonly string[], options: ScoreRunOptions, io: Io): Promise<ScoreRun> {
   const rubrics = readRubrics(options.rubricFiles, io.cwd);
-  const loaded = await loadInputsAsync(inputs, { cwd: io.cwd });
+  const loaded = await loadInputsAsync(inputs, { cwd: io.cwd, limits: options.settings.limits });
   const result = runScoring(loaded.documents, {
     settings: options.settings,
     today: options.today,

@@ -1,4 +1,5 @@
 /** The readable Chinese report of `stats`: city totals, per outlet, by category, district, month, client and item. */
+import { escapeControls } from "../core/text";
 import { getItem, itemLabel, TIER_LABELS } from "../core/catalog";
 import { CATEGORY_SHORT_LABELS, SERVICE_OBJECT_LABELS, type Category, type ServiceObject } from "../core/codes";
 import type { Finding } from "../core/findings";
@@ -271,5 +272,6 @@ export function formatStatsTextReport(report: StatsReport, options: { unreadable
     }
     lines.push("");
   }
-  return lines.join("\n").replace(/\n+$/u, "") + "\n";
+  // One report line per line: control characters in names and values are shown escaped, never obeyed.
+  return lines.map(escapeControls).join("\n").replace(/\n+$/u, "") + "\n";
 }

@@ -5,7 +5,6 @@
 import { parseArgs } from "node:util";
 import { parseSettings } from "../core/config";
 import { CATEGORIES, CATEGORY_LABELS, codeFromLabel } from "../core/codes";
-import type { InputRecord } from "../core/report";
 import { ruleIds } from "../core/rules";
 import type { Rubric } from "../core/scoring/rubric";
 import { DEFAULT_RUBRICS } from "../core/scoring/rubrics";
@@ -21,7 +20,7 @@ import {
 } from "../core/sheets/templates";
 import { loadInputsAsync } from "./load";
 import type { Io } from "./main";
-import { outFileProblem, writeOut } from "./out";
+import { outFileProblem, writeOut, type OutputSources } from "./out";
 import { readRubrics, ScoreUsageError } from "./score";
 
 export class TemplateUsageError extends Error {}
@@ -55,7 +54,7 @@ async function scoringParts(
   rubrics: Partial<Record<Rubric["kind"], Rubric>>,
   year: string | undefined,
   io: Io,
-): Promise<{ parts: ScoringPart[]; inputs: InputRecord[] }> {
+): Promise<{ parts: ScoringPart[]; inputs: OutputSources }> {
   const loaded = await loadInputsAsync(inputs, { cwd: io.cwd });
   for (const f of loaded.findings.filter((x) => x.severity === "error")) {
     io.stderr(`无法读取：${f.file ?? ""}${f.path ? ` · ${f.path}` : ""}：${f.message}\n`);
@@ -77,7 +76,7 @@ async function scoringParts(
   if (!parts.length) {
     throw new TemplateUsageError("输入中没有可评分的申报书、工作总结表或服务台账；不给输入则写出空白评分表");
   }
-  return { parts, inputs: loaded.inputs };
+  return { parts, inputs: loaded };
 }
 
 export async function runTemplate(args: string[], io: Io): Promise<number> {
@@ -116,7 +115,7 @@ export async function runTemplate(args: string[], io: Io): Promise<number> {
   const cat = category(values.category);
 
   let model: WorkbookModel;
-  let read: InputRecord[] = [];
+  let read: OutputSources = { inputs: [] };
   let detail = "";
   switch (kind) {
     case "ledger":

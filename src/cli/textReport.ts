@@ -1,4 +1,5 @@
 /** The readable Chinese report of `check`: per outlet its verdict and findings by severity, then totals by rule. */
+import { escapeControls } from "../core/text";
 import { RULES_BY_ID } from "../core/rules";
 import { SEVERITY_LABELS, type Finding, type Severity } from "../core/findings";
 import type { Verdict } from "../core/engine";
@@ -125,5 +126,6 @@ export function formatTextReport(
     lines.push(`  ${id.padEnd(width)}  ${padDisplay(label, 9)}  ${String(count).padStart(6)}  ${meta?.article ?? ""}`);
   }
   lines.push("", `合计：${counts(report.summary)}`);
-  return lines.join("\n") + "\n";
+  // One report line per line: control characters in names and values are shown escaped, never obeyed.
+  return lines.map(escapeControls).join("\n") + "\n";
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { parseDate } from "./dates";
 import { SEVERITIES } from "./findings";
+import { DEFAULT_READ_LIMITS } from "./limits";
 
 const isoDate = z.string().refine((v) => parseDate(v) === v, { message: "应为 YYYY-MM-DD 格式的日期" });
 
@@ -35,6 +36,22 @@ const summaryTargetsSchema = z
     plan: z.number().int().positive().default(1000),
     /** 附件3 三、典型案例 (每个500字左右) */
     case: z.number().int().positive().default(500),
+  })
+  .prefault({});
+
+const positive = (fallback: number): z.ZodDefault<z.ZodNumber> => z.number().int().positive().default(fallback);
+
+/** Reading limits (src/core/limits.ts): tool settings that make hostile files harmless, not rules of the guide. */
+const limitsSchema = z
+  .strictObject({
+    maxFileBytes: positive(DEFAULT_READ_LIMITS.maxFileBytes),
+    maxZipEntries: positive(DEFAULT_READ_LIMITS.maxZipEntries),
+    maxPartBytes: positive(DEFAULT_READ_LIMITS.maxPartBytes),
+    maxInflatedBytes: positive(DEFAULT_READ_LIMITS.maxInflatedBytes),
+    maxRatio: positive(DEFAULT_READ_LIMITS.maxRatio),
+    ratioGraceBytes: positive(DEFAULT_READ_LIMITS.ratioGraceBytes),
+    maxCellsPerSheet: positive(DEFAULT_READ_LIMITS.maxCellsPerSheet),
+    maxStringChars: positive(DEFAULT_READ_LIMITS.maxStringChars),
   })
   .prefault({});
 
@@ -72,6 +89,8 @@ export const settingsSchema = z
     summaryTargets: summaryTargetsSchema,
     /** Per-rule severity override, ESLint style: "off", "error", "warning", "info". */
     rules: z.record(z.string(), z.enum(RULE_LEVELS)).default({}),
+    /** Reading limits; any left out keep their defaults. */
+    limits: limitsSchema,
   })
   .prefault({});
 

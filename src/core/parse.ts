@@ -19,7 +19,8 @@ import {
   type LedgerEntry,
   type Registry,
 } from "./schemas";
-import { show } from "./text";
+import { findJsonSyntaxError } from "./jsonSyntax";
+import { escapeControls, show } from "./text";
 import type { ReviewerSheet } from "./scoring/reviewers";
 
 /**
@@ -304,12 +305,11 @@ export function parseJsonText(text: string, file: string | null, sheets?: SheetR
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+  } catch {
     return {
       documents: [],
       sheets: [],
-      findings: [unreadable(file, null, `不是有效的 JSON 文件，无法读取：${jsonErrorZh(detail, text)}`)],
+      findings: [unreadable(file, null, `不是有效的 JSON 文件，无法读取：${jsonErrorZh(text)}`)],
       documentsRead: 0,
       rejected: 1,
     };
@@ -341,13 +341,13 @@ export function parseJsonValue(value: unknown, file: string | null, sheets?: She
   return out;
 }
 
-/** JSON.parse's message with the line and column where it stopped, in Chinese. */
-function jsonErrorZh(detail: string, text: string): string {
-  const m = /position (\d+)/u.exec(detail);
-  if (!m) return detail;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split("\n").length;
-  const column = pos - before.lastIndexOf("\n");
-  return `第 ${line} 行第 ${column} 列附近有语法错误（${detail}）`;
+/** Where and why JSON text is not valid, in Chinese; the text itself is quoted one character at most. */
+function jsonErrorZh(text: string): string {
+  const error = findJsonSyntaxError(text);
+  // JSON.parse refused what the checker accepts only for text it cannot hold (too big): say so plainly.
+  if (!error) return "文件内容无法按 JSON 解析";
+  if (error.found === null)
+    return `内容在第 ${error.line} 行第 ${error.column} 列处提前结束（应为${error.expected}），文件可能不完整`;
+  const found = escapeControls(error.found);
+  return `第 ${error.line} 行第 ${error.column} 列有语法错误：此处为“${found}”，应为${error.expected}`;
 }

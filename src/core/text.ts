@@ -118,3 +118,92 @@ export function show(value: unknown): string {
   if (typeof value === "string") return `“${value}”`;
   return String(value);
 }
+
+/**
+ * Whether code unit `code` at `i` of `text` starts a character XML 1.0 cannot hold (Char: tab, LF, CR, U+0020–U+D7FF,
+ * U+E000–U+FFFD, U+10000–U+10FFFF): other C0 controls, U+FFFE, U+FFFF, and surrogates that are not a pair.
+ */
+function invalidXmlAt(text: string, i: number, code: number): boolean {
+  if (code < 0x20) return code !== 0x09 && code !== 0x0a && code !== 0x0d;
+  if (code < 0xd800) return false;
+  if (code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    return !(next >= 0xdc00 && next <= 0xdfff);
+  }
+  if (code <= 0xdfff) {
+    const prev = text.charCodeAt(i - 1);
+    return !(i > 0 && prev >= 0xd800 && prev <= 0xdbff);
+  }
+  return code === 0xfffe || code === 0xffff;
+}
+
+/** Candidates for invalidXmlAt, found by the regex engine (a surrogate found here may still be half of a pair). */
+const XML_SUSPECT_UNITS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** Whether `text` holds a character XML 1.0 cannot hold (see invalidXmlAt); such text can never be written to a file. */
+export function hasInvalidXmlChar(text: string): boolean {
+  // Most text has no suspect at all: one native scan. (Without the u flag the class matches lone code units.)
+  if (!XML_SUSPECT_UNITS.test(text)) return false;
+  for (let i = 0; i < text.length; i++) if (invalidXmlAt(text, i, text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** `text` with every character XML 1.0 cannot hold replaced by U+FFFD, for outputs (never for source values). */
+export function xmlSafe(text: string): string {
+  if (!hasInvalidXmlChar(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += invalidXmlAt(text, i, code) ? "\uFFFD" : text[i];
+  }
+  return out;
+}
+
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Whether a code unit must be escaped when shown on one line of a report: controls (C0, DEL, C1), line and paragraph
+ * separators, the bidirectional marks and overrides that reorder what follows, non-characters, and surrogates
+ * (a valid pair is kept; see escapeControls).
+ */
+function needsEscape(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    code === 0xfffe ||
+    code === 0xffff
+  );
+}
+
+/**
+ * `text` with what could forge or hide a line of a report escaped: `\n`, `\r`, `\t`, and `\u{…}` for the other
+ * controls, separators, bidirectional overrides, non-characters and lone surrogates. Plain text is returned as is.
+ */
+export function escapeControls(text: string): string {
+  let i = 0;
+  while (i < text.length && !needsEscape(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!needsEscape(code)) {
+      out += text[i];
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += text[i]! + text[i + 1]!;
+        i++;
+        continue;
+      }
+    }
+    out += ESCAPES[text[i]!] ?? `\\u{${code.toString(16).toUpperCase().padStart(4, "0")}}`;
+  }
+  return out;
+}

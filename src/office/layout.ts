@@ -5,8 +5,10 @@
  */
 import type { Severity } from "../core/findings";
 import { INLINE_LIST_LIMIT, ListColumns, LISTS_SHEET, PALETTE, SEVERITY_RANK } from "../core/sheets/style";
+import { xmlSafe } from "../core/text";
 import {
   columnLetter,
+  isUnreadable,
   type CellLink,
   type CellMark,
   type CellType,
@@ -75,12 +77,19 @@ export interface SheetLayout {
   visibility: "Visible" | "Hidden" | "VeryHidden";
 }
 
+/** Text as a cell holds it: no character XML cannot hold (the saved file would not open), at most Excel's limit. */
+function officeText(text: string): string {
+  const safe = xmlSafe(text);
+  return safe.length > MAX_CELL_CHARS ? safe.slice(0, MAX_CELL_CHARS) : safe;
+}
+
 /** A model value as an Office.js cell value under `type` (dates as serials: the number format shows them). */
 export function toOfficeValue(value: CellValue | undefined, type: CellType): OfficeCell {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
+  if (typeof value === "string") return officeText(value);
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value === "boolean") return type === "boolean" ? (value ? YES : NO) : value;
+  if (isUnreadable(value)) return officeText(value.shown);
   const date = isoToDate(value.date);
   return date ? date.getTime() / 86400000 + 25569 : value.date;
 }

@@ -5,6 +5,7 @@
  * marked (sheet, address, our fill, the fill it had before, our note or comment). A sheet or cell is ours only if it
  * is listed here: everything else in the workbook is the user's and is never changed.
  */
+import { parseMarker } from "../core/sheets/marker";
 import { MARKER_SHEET, type WorkbookMarker } from "../core/sheets/model";
 import type { ExcelSession } from "./runner";
 
@@ -33,16 +34,7 @@ export interface Registry {
 
 export const emptyRegistry = (): Registry => ({ marker: null, sheets: [], marks: [] });
 
-export function parseMarker(value: unknown): WorkbookMarker | null {
-  if (typeof value !== "string" || value === "") return null;
-  try {
-    const data = JSON.parse(value) as Partial<WorkbookMarker> | null;
-    if (!data || typeof data.kind !== "string" || typeof data.version !== "number") return null;
-    return data as WorkbookMarker;
-  } catch {
-    return null;
-  }
-}
+export { parseMarker };
 
 /** The registry from the marker sheet's used range values (row 1 at index 0). */
 export function parseRegistry(values: readonly (readonly unknown[])[]): Registry {

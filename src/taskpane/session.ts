@@ -1,21 +1,21 @@
 /**
- * A task-pane session: the files loaded and what the core made of them. Mirrors src/cli/load.ts and main.ts without
- * the file system: bytes come from the file picker or from the open workbook. Long work yields between files so the
+ * A task-pane session: the files loaded and what the core made of them. Files are read by the application layer the
+ * command line uses (src/app/readInput): bytes come from the file picker or from the open workbook. Long work yields between files so the
  * progress bar repaints and a cancel (AbortSignal) is honoured between steps.
  */
-import { xlsxPort } from "../adapters/exceljs/browser";
+import { browserInflater, type Inflater } from "../adapters/zip/inflate";
+import { importRaw, readInput, rejectedFile, type LoadedFile } from "../app/readInput";
 import { DEFAULT_SETTINGS, type Settings } from "../core/config";
 import { runChecks, type CheckResult } from "../core/engine";
 import type { Finding } from "../core/findings";
-import { parseJsonText, unreadable, type SheetReader, type SourcedDocument } from "../core/parse";
+import type { SourcedDocument } from "../core/parse";
 import { buildCheckReport, countDocuments, type CheckReport, type InputRecord } from "../core/report";
 import { ruleIds } from "../core/rules";
-import { isReviewerScores, parseReviewerScores, type ReviewerSheet } from "../core/scoring/reviewers";
+import type { ReviewerSheet } from "../core/scoring/reviewers";
 import { buildScoreReport, type ScoreReport } from "../core/scoring/report";
 import { DEFAULT_RUBRICS } from "../core/scoring/rubrics";
 import { runScoring, type ScoringResult } from "../core/scoring/score";
-import { importWorkbook } from "../core/sheets/import";
-import type { RawWorkbook, WorkbookModel, WorkbookPort } from "../core/sheets/model";
+import type { RawWorkbook, WorkbookModel } from "../core/sheets/model";
 import { reviewWorkbook, scoreWorkbook, statsWorkbook, type Versions } from "../core/sheets/review";
 import { dataCellRef } from "../core/sheets/reviewSheets/common";
 import { documentSheets } from "../core/sheets/reviewSheets/documents";
@@ -28,13 +28,12 @@ import {
   type ScoringPart,
 } from "../core/sheets/templates";
 import { buildStatsReport } from "../core/stats";
+import { escapeControls } from "../core/text";
 import type { StatsReport } from "../core/statsTypes";
 import { throwIfAborted, type WorkOptions } from "./host";
 
 /** The version shown in 审核日志 (kept in step with package.json by the release). */
 export const APP_VERSION = "0.1.0";
-
-const REVIEWER_SHEETS: SheetReader = { recognise: isReviewerScores, parse: parseReviewerScores };
 
 /** A file to load: the picker's File satisfies it (name + arrayBuffer, or read through FileReader). */
 export interface InputFile {
@@ -42,13 +41,8 @@ export interface InputFile {
   bytes(): Promise<Uint8Array>;
 }
 
-export interface LoadedFile {
-  name: string;
-  documents: SourcedDocument[];
-  sheets: ReviewerSheet[];
-  findings: Finding[];
-  input: InputRecord;
-}
+export type { LoadedFile };
+export { importRaw };
 
 export interface Loaded {
   documents: SourcedDocument[];
@@ -62,19 +56,6 @@ export function nextTick(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-}
-
-function contains(bytes: Uint8Array, text: string): boolean {
-  // Zip entry names are stored in clear; a latin1 view is enough to find them.
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 65536) {
-    s += String.fromCharCode(...bytes.subarray(i, Math.min(i + 65536, bytes.length)));
-  }
-  return s.includes(text);
-}
-
 async function sha256(bytes: Uint8Array): Promise<string | null> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return null; // Not a secure context: the audit log shows no hash rather than failing.
@@ -86,95 +67,54 @@ async function sha256(bytes: Uint8Array): Promise<string | null> {
   }
 }
 
-function rejectedFile(name: string, sha: string | null, message: string): LoadedFile {
-  return {
-    name,
-    documents: [],
-    sheets: [],
-    findings: [unreadable(name, null, message)],
-    input: { file: name, sha256: sha, documents: 0, rejected: 1 },
-  };
-}
-
-/** A workbook's sheets (from a file or the open workbook) through the importer. */
-export function importRaw(raw: RawWorkbook, name: string, sha: string | null): LoadedFile {
-  const imported = importWorkbook(raw, name);
-  const loaded = imported.documents.length + imported.sheets.length;
-  return {
-    name,
-    documents: imported.documents,
-    sheets: imported.sheets,
-    findings: imported.findings,
-    input: {
-      file: name,
-      sha256: sha,
-      documents: loaded,
-      rejected: imported.rowsRejected || (loaded === 0 && imported.rowsRead === 0 ? 1 : 0),
-    },
-  };
-}
-
-/** One file by content: JSON, or a workbook (zip) through the exceljs adapter and the importer. Never throws on input. */
 /** Called with each readable xlsx, e.g. to bring a filled template into the workbook open in Excel. */
 export type OnWorkbook = (bytes: Uint8Array, raw: RawWorkbook) => Promise<unknown>;
 
-export async function loadOne(
-  file: InputFile,
-  port: WorkbookPort<Uint8Array> = xlsxPort,
-  onWorkbook?: OnWorkbook,
-): Promise<LoadedFile> {
+export interface LoadOptions {
+  /** The platform's inflater (the browser's by default; tests give Node's or the fallback). */
+  inflate?: Inflater;
+  onWorkbook?: OnWorkbook;
+}
+
+/**
+ * One file by content, through the reader the command line uses (src/app/readInput): JSON, a workbook, or a clear
+ * message for what cannot be reviewed. Never throws on input.
+ */
+export async function loadOne(file: InputFile, options: LoadOptions = {}): Promise<LoadedFile> {
   let bytes: Uint8Array;
   try {
     bytes = await file.bytes();
-  } catch (error) {
-    return rejectedFile(file.name, null, `无法读取该文件（${error instanceof Error ? error.message : String(error)}）`);
+  } catch {
+    return rejectedFile(
+      escapeControls(file.name),
+      null,
+      "无法读取该文件（浏览器未能打开它，可能已被移动或删除）；该文件未审核",
+    );
   }
-  const sha = await sha256(bytes);
-  if (isZip(bytes)) {
-    if (contains(bytes, "word/document.xml") && !contains(bytes, "xl/workbook.xml")) {
-      return rejectedFile(
-        file.name,
-        sha,
-        "Word 表格（.docx）暂不支持，本版本审核 JSON 文件和本工具的 xlsx 模板；该文件未审核",
-      );
-    }
-    let raw: RawWorkbook;
-    try {
-      raw = await port.read(bytes);
-    } catch (error) {
-      const message = error instanceof Error ? error.message.replace(/^.*?：(?=无法读取)/u, "") : String(error);
-      return rejectedFile(file.name, sha, `${message}；该文件未审核`);
-    }
-    const loaded = importRaw(raw, file.name, sha);
-    if (onWorkbook && loaded.documents.length + loaded.sheets.length > 0) await onWorkbook(bytes, raw);
-    return loaded;
+  const name = escapeControls(file.name);
+  const loaded = await readInput(
+    { name, bytes, sha256: await sha256(bytes) },
+    { inflate: options.inflate ?? browserInflater() },
+  );
+  if (options.onWorkbook && loaded.workbook && loaded.documents.length + loaded.sheets.length > 0) {
+    await options.onWorkbook(bytes, loaded.workbook);
   }
-  const parsed = parseJsonText(new TextDecoder("utf-8").decode(bytes), file.name, REVIEWER_SHEETS);
-  return {
-    name: file.name,
-    documents: parsed.documents,
-    sheets: parsed.sheets,
-    findings: parsed.findings,
-    input: {
-      file: file.name,
-      sha256: sha,
-      documents: parsed.documents.length + parsed.sheets.length,
-      rejected: parsed.rejected,
-    },
-  };
+  // The workbook has done its part: it is not kept with the session.
+  delete loaded.workbook;
+  return loaded;
 }
 
 /** Loads files one by one, reporting progress and stopping at a cancel. */
 export async function loadFiles(
   files: readonly InputFile[],
-  options: WorkOptions & { port?: WorkbookPort<Uint8Array>; onWorkbook?: OnWorkbook } = {},
+  options: WorkOptions & LoadOptions = {},
 ): Promise<LoadedFile[]> {
   const out: LoadedFile[] = [];
   for (let i = 0; i < files.length; i++) {
     throwIfAborted(options.signal);
     options.onProgress?.({ done: i, total: files.length, label: files[i]!.name });
     await nextTick();
-    out.push(await loadOne(files[i]!, options.port, options.onWorkbook));
+    out.push(await loadOne(files[i]!, options));
   }
   throwIfAborted(options.signal);
   options.onProgress?.({ done: files.length, total: files.length });

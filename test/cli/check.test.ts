@@ -179,7 +179,7 @@ describe("bad input never crashes and never hides the rest", () => {
     const bad = report.issues.filter((i) => i.rule === "input/unreadable");
     expect(bad.map((b) => b.file)).toEqual(["nothing-here.json", "empty"]);
     expect(bad[0]!.message).toContain("找不到");
-    expect(bad[1]!.message).toContain("没有可审核的 .json 文件");
+    expect(bad[1]!.message).toContain("没有可审核的文件");
     expect(report.documents.applications).toBe(1);
   });
 

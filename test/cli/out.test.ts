@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { readWorkbookFile } from "../../src/adapters/exceljs";
+import { readXlsxFile as readWorkbookFile } from "../../src/adapters/xlsx/node";
 import type { CheckReport } from "../../src/core/report";
 import { runCli, tempTree } from "../helpers/cliHarness";
 import { application, ledger, ledgerEntry, registry, summary } from "../helpers/fixtures";

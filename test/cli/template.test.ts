@@ -5,7 +5,8 @@
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { readWorkbookFile, writeWorkbookFile } from "../../src/adapters/exceljs";
+import { writeWorkbookFile } from "../../src/adapters/exceljs";
+import { readXlsxFile as readWorkbookFile } from "../../src/adapters/xlsx/node";
 import { parseDocumentValue } from "../../src/core/parse";
 import type { Ledger } from "../../src/core/schemas";
 import { ledgerWorkbook } from "../../src/core/sheets/templates";

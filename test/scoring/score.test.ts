@@ -6,7 +6,7 @@
  * the trimmed mean (sum − max − min)/(n − 2) from 5 reviewers, and the bands 90/80/60.
  */
 import { join } from "node:path";
-import { loadInputs } from "../../src/cli/load";
+import { loadInputsAsync, type LoadedInputs } from "../../src/cli/load";
 import { DEFAULT_SETTINGS } from "../../src/core/config";
 import { makeCreditCode } from "../../src/core/creditCode";
 import type { AnnualVerdict } from "../../src/core/engine";
@@ -911,8 +911,11 @@ describe("the shipped samples", () => {
   const DONGHU = "12440104455209812L";
   const YUEXIN = "91440106MA5BL6RX97";
   const LINGNAN = "124401114554122714";
+  let loaded: LoadedInputs;
+  beforeAll(async () => {
+    loaded = await loadInputsAsync([join(__dirname, "..", "..", "samples")]);
+  });
   const run = () => {
-    const loaded = loadInputs([join(__dirname, "..", "..", "samples")]);
     expect(loaded.findings).toEqual([]);
     return runScoring(loaded.documents, { settings: DEFAULT_SETTINGS, today: "2026-11-24", sheets: loaded.sheets });
   };

@@ -1,43 +1,18 @@
 /**
- * Files (Node only): reading and writing .xlsx on disk, switching to the lean streaming reader (../xlsx) and
- * exceljs's streaming writer for big workbooks. Browser code uses ./browser (in-memory only).
+ * Files (Node only): writing .xlsx to disk, with exceljs's streaming writer for big workbooks. (Reading a file is
+ * src/adapters/xlsx/node.ts.)
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { readFile, stat, unlink } from "node:fs/promises";
+import { unlink } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { RawWorkbook, WorkbookModel } from "../../core/sheets/model";
-import { readWorkbook } from "./read";
-import { readXlsxFile } from "../xlsx/reader";
+import type { WorkbookModel } from "../../core/sheets/model";
 import { renderWorkbook } from "./render";
 import { needsStreaming } from "./write";
 
-/** From this size on, files are read with the streaming reader (the full reader needs ~70× the file size). */
-export const STREAMING_READ_BYTES = 5 * 1024 * 1024;
-
 export interface FileOptions {
-  /** Force (true) or refuse (false) the streaming reader/writer; by default chosen by size. */
+  /** Force (true) or refuse (false) the streaming writer; by default chosen by size. */
   streaming?: boolean;
-}
-
-/**
- * Reads an .xlsx file. Files of 5 MB and more (or with `streaming: true`) go through the streaming reader
- * (readXlsxFile, the same values as exceljs's readWorkbookStream, several times faster): then date cells are Excel
- * serials, not `{ date }`.
- */
-export async function readWorkbookFile(path: string, options: FileOptions = {}): Promise<RawWorkbook> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (error) {
-    throw new Error(`无法读取文件 ${path}：${fileReason(error)}`, { cause: error });
-  }
-  const streaming = options.streaming ?? size >= STREAMING_READ_BYTES;
-  try {
-    return streaming ? await readXlsxFile(path) : await readWorkbook(await readFile(path));
-  } catch (error) {
-    throw new Error(`${path}：${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
 }
 
 /**

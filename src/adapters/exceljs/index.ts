@@ -1,6 +1,6 @@
 /**
- * exceljs adapter: renders WorkbookModels to .xlsx and reads .xlsx back as RawWorkbooks. This entry is for Node
- * (CLI); browser bundles import ./browser, which leaves out the file and streaming functions.
+ * exceljs adapter: renders WorkbookModels to .xlsx (reading is src/adapters/xlsx, the one reader for every size).
+ * This entry is for Node (CLI); browser bundles import ./browser, which leaves out the file functions.
  *
  * Decisions, in short:
  * - Text is always written as a value (a shared string), never a formula: "=1+1", "+86…", "-5", "@x" open as text.
@@ -16,13 +16,9 @@
  *   columns when `totals`), except with the streaming writer, or on a sheet with notes (header notes or marks:
  *   exceljs cannot write both), where it becomes an autoFilter over the same range with the same 合计 row.
  * - Internal links are `#'Sheet'!$D$12` (the absolute form avoids an exceljs bug that breaks `#'Sheet'!D12`).
- * - Readers drop the marker sheet from `sheets`, give "" as null, and pad rows with nulls to the sheet's last used
- *   column; the streaming reader gives dates as serial numbers.
  */
-export { readWorkbook, parseMarker } from "./read";
-export { readWorkbookStream } from "./stream";
 export { writeWorkbook, needsStreaming, STREAMING_ROW_THRESHOLD } from "./write";
-export { readWorkbookFile, writeWorkbookFile, STREAMING_READ_BYTES, type FileOptions } from "./file";
+export { writeWorkbookFile, type FileOptions } from "./file";
 export { LISTS_SHEET } from "./render";
 export { NUMBER_FORMATS, YES, NO } from "./values";
 export { xlsxPort } from "./browser";

@@ -1,9 +1,11 @@
 /**
- * Conversions between the workbook model's CellValue and exceljs values, and the small measures the renderer
- * needs (number formats, text widths). No I/O: usable in Node and in the browser.
+ * Conversions from the workbook model's CellValue to exceljs values, and the small measures the renderer needs
+ * (number formats, text widths). No I/O: usable in Node and in the browser. (exceljs only writes; reading is
+ * src/adapters/xlsx.)
  */
 import type ExcelJS from "exceljs";
-import type { CellType, CellValue } from "../../core/sheets/model";
+import { isUnreadable, type CellType, type CellValue } from "../../core/sheets/model";
+import { xmlSafe } from "../../core/text";
 
 /** Excel refuses cells longer than this (the file is reported as damaged). */
 export const MAX_CELL_CHARS = 32767;
@@ -12,10 +14,6 @@ const TRUNCATED = "…（超出 Excel 单元格 32767 字符上限，以下内�
 /** Shown in boolean columns and fields (and offered by their drop-down); the importer reads them back as booleans. */
 export const YES = "是";
 export const NO = "否";
-
-const MS_PER_DAY = 86400000;
-/** Excel serial of 1970-01-01 in the 1900 date system (past the phantom 1900-02-29). */
-const UNIX_EPOCH_SERIAL = 25569;
 
 /**
  * Number formats by column type. Dates are ISO-like `yyyy-mm-dd` everywhere (tables and forms): unambiguous, the
@@ -44,16 +42,9 @@ export function isoToDate(iso: string): Date | null {
   return date;
 }
 
-/** A JS Date read from a date cell: the calendar day as `{ date }`; time-only or pre-1900 values as serial numbers. */
-export function dateToCell(date: Date): CellValue {
-  const ms = date.getTime();
-  if (!Number.isFinite(ms)) return null;
-  if (date.getUTCFullYear() < 1900) return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-  return { date: date.toISOString().slice(0, 10) };
-}
-
 function clampText(text: string): string {
-  return text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS - TRUNCATED.length) + TRUNCATED : text;
+  const safe = xmlSafe(text);
+  return safe.length > MAX_CELL_CHARS ? safe.slice(0, MAX_CELL_CHARS - TRUNCATED.length) + TRUNCATED : safe;
 }
 
 /**
@@ -66,8 +57,9 @@ export function toExcelValue(value: CellValue | undefined, type: CellType): Exce
   if (typeof value === "string") return value === "" ? null : clampText(value);
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value === "boolean") return type === "boolean" ? (value ? YES : NO) : value;
-  if (typeof value === "object" && typeof value.date === "string")
-    return isoToDate(value.date) ?? clampText(value.date);
+  // A cell read as unusable shows what the source held, as text.
+  if (isUnreadable(value)) return clampText(value.shown) || null;
+  if (typeof value.date === "string") return isoToDate(value.date) ?? clampText(value.date);
   return clampText(String(value));
 }
 
@@ -77,27 +69,8 @@ export function displayText(value: CellValue | undefined): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? YES : NO;
+  if (isUnreadable(value)) return value.shown;
   return typeof value.date === "string" ? value.date : String(value);
-}
-
-/** An exceljs cell value (full or streaming reader) as a CellValue: what the cell holds, never a formula. */
-export function fromExcelValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  // "" is an empty cell (the streaming reader already gives null for it): both readers agree.
-  if (typeof value === "string") return value === "" ? null : value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "boolean") return value;
-  if (value instanceof Date) return dateToCell(value);
-  if (typeof value !== "object") return null;
-  const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText)) {
-    return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === "string" ? run.text : "")).join("");
-  }
-  // Formula cells give their cached result; a formula without one (never calculated) reads as empty.
-  if ("formula" in v || "sharedFormula" in v) return "result" in v ? fromExcelValue(v.result) : null;
-  if ("error" in v) return null;
-  if ("hyperlink" in v || "text" in v) return fromExcelValue(v.text);
-  return null;
 }
 
 /** Display width in Excel "characters": CJK and full-width forms take two. */

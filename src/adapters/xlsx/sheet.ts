@@ -1,10 +1,15 @@
 /**
- * A worksheet part's `<sheetData>` read from inflated chunks as they come: cell values only (no styles, so date
- * cells stay Excel serial numbers), with the same meaning as exceljs's readers give them through fromExcelValue.
- * Numbers and shared-string indexes are read straight from the bytes; only text is decoded. Everything after
- * `</sheetData>` (validations, merges, links…) is never looked at: the scanner says it is done.
+ * A worksheet part's `<sheetData>` read from inflated chunks as they come: cell values, numbers in a date format
+ * (the styles part says which) as `{ date }`. Numbers and shared-string indexes are read straight from the bytes;
+ * only text is decoded. A cell that holds something but no usable value — an error value, a formula saved without
+ * its result, a number that is not finite, a shared-string index the table does not have, text XML cannot hold or
+ * longer than the limit — is an UnreadableCell, never a blank. Everything after `</sheetData>` (validations,
+ * merges, links…) is never looked at: the scanner says it is done.
  */
-import type { CellValue } from "../../core/sheets/model";
+import type { CellValue, UnreadableCell } from "../../core/sheets/model";
+import { serialToIso } from "../../core/sheets/model";
+import { escapeControls, hasInvalidXmlChar } from "../../core/text";
+import { latin1, utf8 } from "../zip/bytes";
 import {
   ChunkScanner,
   TagCursor,
@@ -16,6 +21,40 @@ import {
   normaliseLineEnds,
   skipMarkup,
 } from "./xml";
+
+/** A sheet with more cells than the limit allows (the reader reports it as the limit exceeded). */
+export class CellLimitError extends Error {}
+
+/** What a scanner is allowed to hold: see ReadLimits. */
+export interface ScanLimits {
+  maxCells: number;
+  maxStringChars: number;
+}
+
+const NO_LIMITS: ScanLimits = { maxCells: Infinity, maxStringChars: Infinity };
+
+/** The longest construct (tag or text) a scanner holds for a text of `maxStringChars` characters and its escapes. */
+export function constructBytes(limits: ScanLimits): number {
+  return limits.maxStringChars * 8 + 65536;
+}
+
+/** A text value as a cell: null when empty, unreadable when too long or not holdable in XML. */
+export function textCell(text: string, maxChars: number): CellValue {
+  if (text === "") return null;
+  if (text.length > maxChars) return { unreadable: "too-long", shown: String(maxChars) };
+  if (hasInvalidXmlChar(text)) return { unreadable: "invalid-text", shown: shownText(text) };
+  return text;
+}
+
+/** What an unreadable text shows in a message: escaped, at most 40 characters. */
+function shownText(text: string): string {
+  const escaped = escapeControls(text);
+  return escaped.length > 40 ? `${escaped.slice(0, 40)}…` : escaped;
+}
+
+function unreadable(reason: UnreadableCell["unreadable"], shown: string): UnreadableCell {
+  return { unreadable: reason, shown: shownText(shown) };
+}
 
 /** Byte values, local on purpose (see xml.ts). */
 const enum B {
@@ -96,16 +135,22 @@ export class RowsBuilder {
   private width = 0;
   private lastR = 0;
   private lastRow: CellValue[] | undefined;
+  private cells = 0;
+  /** A row of nulls as wide as the widest row so far: new rows start as its copy, at their final size. */
+  private blank: CellValue[] = [];
+
+  constructor(private readonly maxCells = Infinity) {}
 
   /** Sets a non-null value; a later value for the same cell wins. */
   set(r: number, c: number, value: CellValue): void {
+    if (++this.cells > this.maxCells) throw new CellLimitError();
     let row = r === this.lastR ? this.lastRow : undefined;
     if (row === undefined) {
       const rows = this.rows;
       row = rows[r - 1];
       if (row === undefined) {
         while (rows.length < r - 1) rows.push(undefined);
-        row = [];
+        row = this.blank.slice();
         rows[r - 1] = row;
       }
       this.lastR = r;
@@ -113,7 +158,11 @@ export class RowsBuilder {
     }
     while (row.length < c - 1) row.push(null);
     row[c - 1] = value;
-    if (c > this.width) this.width = c;
+    if (c > this.width) {
+      this.width = c;
+      // Capped: a row that only a stray far cell made wide is not every row's size.
+      if (c <= 64) while (this.blank.length < c) this.blank.push(null);
+    }
   }
 
   /** Rows 1 to the last row with a value, every row as wide as the last used column. Fills in place. */
@@ -129,8 +178,9 @@ export class RowsBuilder {
 }
 
 export class SheetScanner extends ChunkScanner {
-  readonly values = new RowsBuilder();
+  readonly values: RowsBuilder;
   private readonly tag = new TagCursor();
+  private style = 0;
   private inData = false;
   private row = 0;
   private col = 0;
@@ -151,18 +201,25 @@ export class SheetScanner extends ChunkScanner {
   /** Where `fastRun` last stopped: the construct there is not for it (an offset into the current chunk). */
   private slowAt = -1;
 
+  private readonly maxChars: number;
+
   /**
    * `strings`: the shared strings table, entries as cell values (empty items as null). `fast`: false reads
-   * everything the general way (tests pin the fast paths to it).
+   * everything the general way (tests pin the fast paths to it). `dateStyles`: for each style index (`s`),
+   * whether its number format shows a date (then a number reads as `{ date }`).
    */
   constructor(
     private readonly strings: readonly CellValue[],
     private readonly fast = true,
+    private readonly dateStyles: readonly boolean[] = [],
+    limits: ScanLimits = NO_LIMITS,
   ) {
-    super();
+    super(constructBytes(limits));
+    this.values = new RowsBuilder(limits.maxCells);
+    this.maxChars = limits.maxStringChars;
   }
 
-  protected scan(buf: Buffer, start: number): number {
+  protected scan(buf: Uint8Array, start: number): number {
     const n = buf.length;
     const tag = this.tag;
     let i = start;
@@ -186,7 +243,7 @@ export class SheetScanner extends ChunkScanner {
         if (cdata) {
           const end = after(buf, i + 9, "]]>");
           if (end < 0) return i;
-          if (this.capture !== Capture.None) this.append(normaliseLineEnds(buf.toString("utf8", i + 9, end - 3)));
+          if (this.capture !== Capture.None) this.append(normaliseLineEnds(utf8(buf, i + 9, end - 3)));
           i = end;
           continue;
         }
@@ -242,7 +299,7 @@ export class SheetScanner extends ChunkScanner {
    * the general path would and returns the offset of the first construct of any other shape (or not all in
    * `buf`), which the general path then reads.
    */
-  private fastRun(buf: Buffer, i: number): number {
+  private fastRun(buf: Uint8Array, i: number): number {
     const n = buf.length;
     const strings = this.strings;
     let row = this.row;
@@ -290,9 +347,12 @@ export class SheetScanner extends ChunkScanner {
       }
       if (j + 12 > n) break;
       let word = view.getUint32(j, true);
+      let style = 0;
       if (word === W.Style) {
         j += 4;
-        while (j < n && buf[j] !== B.DQUOTE) j++;
+        const from = j;
+        while (j < n && buf[j]! >= 0x30 && buf[j]! <= 0x39) style = style * 10 + buf[j++]! - 0x30;
+        if (j === from || j - from > 9 || j >= n || buf[j] !== B.DQUOTE) break;
         j++;
         if (j + 12 > n) break;
         word = view.getUint32(j, true);
@@ -317,12 +377,12 @@ export class SheetScanner extends ChunkScanner {
           let index = 0;
           while (j < n && buf[j]! >= 0x30 && buf[j]! <= 0x39) index = index * 10 + buf[j++]! - 0x30;
           if (j === start || j - start > 15) break;
-          value = strings[index] ?? null;
+          value = index < strings.length ? strings[index]! : unreadable("bad-string-index", String(index));
         } else {
           while (j < n && buf[j] !== B.LT) j++;
           const num = plainNumber(buf, start, j);
           if (Number.isNaN(num)) break;
-          value = num;
+          value = this.dateStyles[style] === true ? dateCell(num) : num;
         }
         if (j + 8 > n || view.getUint32(j, true) !== W.ValueEnd || view.getUint32(j + 4, true) !== W.CellEnd) break;
         j += 8;
@@ -345,7 +405,7 @@ export class SheetScanner extends ChunkScanner {
   }
 
   /** A DataView of `buf`, kept while the chunk is scanned. */
-  private viewOf(buf: Buffer): DataView {
+  private viewOf(buf: Uint8Array): DataView {
     const view = this.view;
     if (view.buffer === buf.buffer && view.byteOffset === buf.byteOffset && view.byteLength === buf.length) return view;
     return (this.view = new DataView(buf.buffer, buf.byteOffset, buf.length));
@@ -356,7 +416,7 @@ export class SheetScanner extends ChunkScanner {
    * tags follow the text directly; anything else (a value cut by the chunk's end, a comment inside) is captured
    * as text by the general loop. Returns where to go on.
    */
-  private value(buf: Buffer, i: number): number {
+  private value(buf: Uint8Array, i: number): number {
     const n = buf.length;
     let j = i;
     while (j < n && buf[j] !== B.LT) j++;
@@ -378,7 +438,7 @@ export class SheetScanner extends ChunkScanner {
     if (this.inData && !this.done) throw new XmlError("工作表 XML 不完整（缺少 </sheetData>）");
   }
 
-  private element(buf: Buffer): Element {
+  private element(buf: Uint8Array): Element {
     const tag = this.tag;
     const start = tag.localStart;
     switch (tag.localEnd - start) {
@@ -406,7 +466,7 @@ export class SheetScanner extends ChunkScanner {
     }
   }
 
-  private open(element: Element, buf: Buffer): void {
+  private open(element: Element, buf: Uint8Array): void {
     const tag = this.tag;
     if (element === Element.SheetData) {
       this.inData = true;
@@ -427,6 +487,7 @@ export class SheetScanner extends ChunkScanner {
         this.col = c > 0 ? c : this.col + 1;
         if (this.col > MAX_COLUMNS) throw new XmlError(`工作表第 ${this.row} 行的单元格地址超出 Excel 的列数`);
         this.kind = tag.tStart < 0 ? Kind.Number : kind(buf, tag.tStart, tag.tEnd);
+        this.style = tag.sStart < 0 ? 0 : digits(buf, tag.sStart, tag.sEnd);
         this.hasFormula = false;
         this.got = Got.Nothing;
         this.vText = "";
@@ -434,6 +495,7 @@ export class SheetScanner extends ChunkScanner {
         this.inInline = false;
         this.inPhonetic = false;
         this.inlineText = "";
+        this.overLength = 0;
         this.capture = Capture.None;
         this.inCell = !tag.selfClosing;
         return;
@@ -478,7 +540,7 @@ export class SheetScanner extends ChunkScanner {
         return;
       case Element.Text:
         if (this.capture === Capture.Text) {
-          this.inlineText += decodeXstring(this.tText);
+          this.inlineText = this.capped(this.inlineText, decodeXstring(this.tText));
           this.capture = Capture.None;
         }
         return;
@@ -503,13 +565,23 @@ export class SheetScanner extends ChunkScanner {
     }
   }
 
+  /** Captured text; beyond the string limit only its length grows (the cell reads as too long). */
   private append(text: string): void {
-    if (this.capture === Capture.Value) this.vText += text;
-    else this.tText += text;
+    if (this.capture === Capture.Value) this.vText = this.capped(this.vText, text);
+    else this.tText = this.capped(this.tText, text);
   }
 
+  private capped(held: string, text: string): string {
+    if (held.length + text.length <= this.maxChars) return held + text;
+    this.overLength = 1;
+    return held;
+  }
+
+  /** 1 once a text of the current cell went past the limit (its text is no longer kept), else 0. */
+  private overLength = 0;
+
   /** The `<v>` text in bytes [start, end): numbers and indexes parsed in place, anything else decoded. */
-  private readValue(buf: Buffer, start: number, end: number): void {
+  private readValue(buf: Uint8Array, start: number, end: number): void {
     const mode = valueMode(this.kind, this.hasFormula);
     const num =
       mode === Mode.Integer ? plainInteger(buf, start, end) : mode === Mode.Float ? plainNumber(buf, start, end) : NaN;
@@ -522,37 +594,84 @@ export class SheetScanner extends ChunkScanner {
     }
   }
 
-  /** The cell's value as fromExcelValue gives exceljs's, where exceljs reads it right (see reader.ts). */
+  /**
+   * The cell's value as fromExcelValue gives exceljs's, where exceljs reads it right (see reader.ts); where it
+   * would give a blank for a cell that holds something, an UnreadableCell.
+   */
   private cellValue(): CellValue {
     const kind = this.kind;
+    if (this.overLength > 0) return { unreadable: "too-long", shown: String(this.maxChars) };
     if (kind === Kind.Inline && !this.hasFormula) {
       const text = this.hasInline ? this.inlineText : this.got === Got.Nothing ? "" : this.valueText();
-      return text === "" ? null : text;
+      return textCell(text, this.maxChars);
     }
-    if (this.got === Got.Nothing) return null;
+    if (this.got === Got.Nothing) {
+      // A formula saved without its result; a text formula may leave out an empty result.
+      if (this.hasFormula && kind !== Kind.Str) return unreadable("formula-no-value", "");
+      return kind === Kind.Error ? unreadable("error", "#错误") : null;
+    }
     switch (valueMode(kind, this.hasFormula)) {
-      case Mode.Integer: {
-        const index = this.got === Got.Number ? this.vNum : parseInt(this.vText, 10);
-        if (kind === Kind.Bool) return index !== 0;
-        return this.strings[index] ?? null;
-      }
+      case Mode.Integer:
+        return this.indexValue();
       case Mode.Float: {
-        const num = this.got === Got.Number ? this.vNum : parseFloat(this.vText);
-        return Number.isFinite(num) ? num : null;
+        if (this.got === Got.Number) return this.number(this.vNum);
+        if (this.vText.trim() === "") return this.hasFormula ? unreadable("formula-no-value", "") : null;
+        const num = parseFloat(this.vText);
+        return Number.isFinite(num) ? this.number(num) : unreadable("not-a-number", this.vText);
       }
       case Mode.Text: {
         const text = this.valueText();
-        if (kind === Kind.Date) return isoToSerial(text);
-        return text === "" ? null : text;
+        if (kind === Kind.Date) {
+          const serial = isoToSerial(text);
+          return serial === null ? unreadable("bad-value", text) : this.number(serial);
+        }
+        return textCell(text, this.maxChars);
       }
       default:
-        return null;
+        return unreadable("error", this.valueText() || "#错误");
     }
+  }
+
+  /** A shared-string index or a boolean (0 or 1), as read; an empty value of a cell without a formula is a blank. */
+  private indexValue(): CellValue {
+    const text = this.valueText();
+    if (this.got === Got.Text && text.trim() === "") {
+      return this.hasFormula ? unreadable("formula-no-value", "") : null;
+    }
+    const index = this.got === Got.Number ? this.vNum : /^\s*\d+\s*$/u.test(text) ? parseInt(text, 10) : NaN;
+    if (this.kind === Kind.Bool) {
+      return index === 0 ? false : index === 1 ? true : unreadable("bad-value", text);
+    }
+    return index < this.strings.length ? this.strings[index]! : unreadable("bad-string-index", text);
+  }
+
+  /** A number, or the date it shows when the cell's style has a date format. */
+  private number(num: number): CellValue {
+    return this.dateStyles[this.style] === true ? dateCell(num) : num;
   }
 
   private valueText(): string {
     return this.got === Got.Number ? String(this.vNum) : this.vText;
   }
+}
+
+/** Date cells by serial: a ledger's million rows hold a few hundred distinct days (the cells share one object). */
+const dateCells = new Map<number, CellValue>();
+const DATE_CELLS_LIMIT = 4096;
+
+/**
+ * A number in a date format as the date it shows, `{ date }` (the day; a time of day is dropped, as exceljs drops
+ * it); a time alone (under 1) or a serial beyond Excel's calendar stays a number.
+ */
+export function dateCell(serial: number): CellValue {
+  let cell = dateCells.get(serial);
+  if (cell === undefined) {
+    const iso = serialToIso(serial);
+    cell = iso === null ? serial : { date: iso };
+    if (dateCells.size >= DATE_CELLS_LIMIT) dateCells.clear();
+    dateCells.set(serial, cell);
+  }
+  return cell;
 }
 
 const enum Mode {
@@ -587,7 +706,7 @@ function valueMode(kind: Kind, formula: boolean): Mode {
   }
 }
 
-function kind(buf: Buffer, start: number, end: number): Kind {
+function kind(buf: Uint8Array, start: number, end: number): Kind {
   const len = end - start;
   const c0 = buf[start];
   if (len === 1) {
@@ -604,12 +723,12 @@ function kind(buf: Buffer, start: number, end: number): Kind {
         return Kind.Number;
     }
   }
-  const name = buf.toString("latin1", start, end);
+  const name = latin1(buf, start, end);
   return name === "str" ? Kind.Str : name === "inlineStr" ? Kind.Inline : Kind.Number;
 }
 
 /** Column number of a cell reference's letters ("AB12" → 28; `$` ignored), 0 when it has none. */
-function column(buf: Buffer, start: number, end: number): number {
+function column(buf: Uint8Array, start: number, end: number): number {
   let col = 0;
   let i = start;
   while (i < end && buf[i]! <= 0x20) i++;
@@ -627,7 +746,7 @@ function column(buf: Buffer, start: number, end: number): number {
  * The offset after the end tag `</letter>` (any prefix, white space before `>`) starting at `i`, or -1 when
  * something else is there or it is not all in `buf`: the caller then reads it the general way.
  */
-function endTag(buf: Buffer, i: number, letter: number): number {
+function endTag(buf: Uint8Array, i: number, letter: number): number {
   const n = buf.length;
   if (i + 3 >= n || buf[i] !== B.LT || buf[i + 1] !== B.SLASH) return -1;
   let j = i + 2;
@@ -645,13 +764,13 @@ function endTag(buf: Buffer, i: number, letter: number): number {
 }
 
 /** A row's `r`: plain digits, else as parseInt reads it (white space around is allowed there). */
-function rowNumber(buf: Buffer, start: number, end: number): number {
+function rowNumber(buf: Uint8Array, start: number, end: number): number {
   const r = digits(buf, start, end);
-  return Number.isNaN(r) ? parseInt(buf.toString("latin1", start, end), 10) : r;
+  return Number.isNaN(r) ? parseInt(latin1(buf, start, end), 10) : r;
 }
 
 /** A run of ASCII digits as a number; NaN if anything else (or nothing) is there. */
-function digits(buf: Buffer, start: number, end: number): number {
+function digits(buf: Uint8Array, start: number, end: number): number {
   if (end <= start || end - start > 15) return NaN;
   let v = 0;
   for (let i = start; i < end; i++) {
@@ -663,7 +782,7 @@ function digits(buf: Buffer, start: number, end: number): number {
 }
 
 /** parseInt(text, 10) when the text is plain digits (then the two agree), else NaN: the caller decodes. */
-function plainInteger(buf: Buffer, start: number, end: number): number {
+function plainInteger(buf: Uint8Array, start: number, end: number): number {
   return digits(buf, start, end);
 }
 
@@ -675,7 +794,7 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
  * parseFloat). Exact: the digits form an integer below 2^53 and 10^k (k ≤ 22) is exact, so the one division is
  * correctly rounded, as parseFloat is.
  */
-function plainNumber(buf: Buffer, start: number, end: number): number {
+function plainNumber(buf: Uint8Array, start: number, end: number): number {
   let i = start;
   const negative = buf[i] === B.DASH;
   if (negative) i++;

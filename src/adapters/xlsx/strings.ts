@@ -1,9 +1,12 @@
 /**
  * The shared strings part (`sst`) read from inflated chunks as they come: one entry per `<si>`, the text of its
  * `<t>` elements joined (plain or rich-text runs), phonetic readings (`<rPh>`) left out as Excel shows them and as
- * exceljs's full reader reads them, `_xHHHH_` escapes decoded. An item with no text is null (an empty cell).
+ * exceljs's full reader reads them, `_xHHHH_` escapes decoded. An item with no text is null (an empty cell); one
+ * with text XML cannot hold, or longer than the limit, is an UnreadableCell (every cell that uses it reads so).
  */
 import type { CellValue } from "../../core/sheets/model";
+import { utf8 } from "../zip/bytes";
+import { CellLimitError, constructBytes, textCell, type ScanLimits } from "./sheet";
 import {
   ChunkScanner,
   TagCursor,
@@ -33,13 +36,25 @@ export class SharedStringsScanner extends ChunkScanner {
   private capturing = false;
   private item = "";
   private text = "";
+  /** 1 once the item went past the limit (its text is no longer kept), else 0. */
+  private overLength = 0;
+  private readonly maxChars: number;
+  private readonly maxItems: number;
 
-  /** `fast`: false reads everything the general way (tests pin the fast path to it). */
-  constructor(private readonly fast = true) {
-    super();
+  /**
+   * `fast`: false reads everything the general way (tests pin the fast path to it). `limits`: characters per item,
+   * and items in all (no sheet can use more strings than it has cells).
+   */
+  constructor(
+    private readonly fast = true,
+    limits: ScanLimits = { maxCells: Infinity, maxStringChars: Infinity },
+  ) {
+    super(constructBytes(limits));
+    this.maxChars = limits.maxStringChars;
+    this.maxItems = limits.maxCells;
   }
 
-  protected scan(buf: Buffer, start: number): number {
+  protected scan(buf: Uint8Array, start: number): number {
     const n = buf.length;
     const tag = this.tag;
     let i = start;
@@ -49,7 +64,7 @@ export class SharedStringsScanner extends ChunkScanner {
         while (j < n && buf[j] !== B.LT) j++;
         if (this.capturing) {
           if (j >= n) return i;
-          this.text += decodeText(buf, i, j);
+          this.text = this.capped(this.text, decodeText(buf, i, j));
         }
         i = j;
         continue;
@@ -62,7 +77,7 @@ export class SharedStringsScanner extends ChunkScanner {
         if (cdata) {
           const end = after(buf, i + 9, "]]>");
           if (end < 0) return i;
-          if (this.capturing) this.text += normaliseLineEnds(buf.toString("utf8", i + 9, end - 3));
+          if (this.capturing) this.text = this.capped(this.text, normaliseLineEnds(utf8(buf, i + 9, end - 3)));
           i = end;
           continue;
         }
@@ -84,7 +99,7 @@ export class SharedStringsScanner extends ChunkScanner {
       if (len === 1 && buf[tag.localStart] === 0x74 /* t */) {
         if (tag.closing) {
           if (this.capturing) {
-            this.item += decodeXstring(this.text);
+            this.item = this.capped(this.item, decodeXstring(this.text));
             this.capturing = false;
           }
         } else if (this.inItem && !this.inPhonetic && !tag.selfClosing) {
@@ -111,7 +126,7 @@ export class SharedStringsScanner extends ChunkScanner {
    * `xml:space`), read as the general path would, outside any item. Returns the offset after it, or -1 for
    * anything else, or an item not all in `buf`, having changed nothing: the general path then reads it.
    */
-  private plainItem(buf: Buffer, i: number): number {
+  private plainItem(buf: Uint8Array, i: number): number {
     const n = buf.length;
     if (i + 5 >= n || buf[i + 2] !== 0x69 /* i */ || buf[i + 3] !== B.GT || buf[i + 4] !== B.LT) return -1;
     if (buf[i + 5] !== 0x74 /* t */ || !this.tag.readPlain(buf, i + 4, 2) || this.tag.selfClosing) return -1;
@@ -132,7 +147,7 @@ export class SharedStringsScanner extends ChunkScanner {
       return -1;
     }
     const text = start === j ? "" : decodeXstring(decodeText(buf, start, j));
-    this.strings.push(text === "" ? null : text);
+    this.add(textCell(text, this.maxChars));
     return j + 9;
   }
 
@@ -140,8 +155,25 @@ export class SharedStringsScanner extends ChunkScanner {
     if (this.inItem) throw new XmlError("共享字符串 XML 不完整（缺少 </si>）");
   }
 
+  /** `held` + `text`, unless that goes past the limit: then the item is marked too long and no longer grows. */
+  private capped(held: string, text: string): string {
+    if (held.length + text.length <= this.maxChars && this.overLength === 0) return held + text;
+    this.overLength = 1;
+    return held;
+  }
+
+  private add(value: CellValue): void {
+    if (this.strings.length >= this.maxItems) throw new CellLimitError();
+    this.strings.push(value);
+  }
+
   private push(): void {
-    this.strings.push(this.item === "" ? null : this.item);
+    this.add(
+      this.overLength > 0
+        ? { unreadable: "too-long", shown: String(this.maxChars) }
+        : textCell(this.item, this.maxChars),
+    );
+    this.overLength = 0;
     this.item = "";
     this.inItem = false;
     this.inPhonetic = false;

@@ -1,10 +1,12 @@
 /**
  * Just enough XML for SpreadsheetML parts, in two forms: a byte scanner base for the big parts (sheets, shared
  * strings), fed inflated chunks as they come, and a start-tag reader for the small ones (rels, workbook.xml).
- * Both skip comments, CDATA (the byte scanners keep its text), processing instructions and DOCTYPE, accept any
- * namespace prefix and either quote, decode the five entities and character references, and normalise line ends
- * as XML requires (CR LF and lone CR become LF before entities are decoded, so `&#13;` stays a CR).
+ * Both skip comments, CDATA (the byte scanners keep its text) and processing instructions, refuse a DOCTYPE (no
+ * entity is ever expanded), accept any namespace prefix and either quote, decode the five entities and character
+ * references, and normalise line ends as XML requires (CR LF and lone CR become LF before entities are decoded, so
+ * `&#13;` stays a CR). Bytes are plain Uint8Array: the same code runs in Node and in browsers.
  */
+import { ascii, concatBytes, indexOfAscii, utf8 } from "../zip/bytes";
 
 /**
  * Byte values. A const enum in every file that scans, never imported: tsx and jest compile modules one by one, and an
@@ -21,9 +23,8 @@ const enum B {
   SQUOTE = 0x27, // '
   COLON = 0x3a, // :
   DASH = 0x2d, // -
-  OPEN_BRACKET = 0x5b, // [
-  CLOSE_BRACKET = 0x5d, // ]
   R = 0x72, // r
+  S = 0x73, // s
   T = 0x74, // t
 }
 
@@ -31,8 +32,15 @@ function isSpace(ch: number | undefined): boolean {
   return ch === 0x20 || ch === 0x0a || ch === 0x09 || ch === 0x0d;
 }
 
-/** A part that is not well-formed where the scanner needs it to be. */
+/** A part that is not well-formed where the scanner needs it to be (the message is the Chinese detail). */
 export class XmlError extends Error {}
+
+/** A part with a document type declaration: Excel and Word never write one, and entities are never expanded. */
+export class DoctypeError extends XmlError {
+  constructor() {
+    super("含有 DOCTYPE 声明");
+  }
+}
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/gu;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -54,8 +62,8 @@ export function normaliseLineEnds(text: string): string {
 }
 
 /** Character data between tags, bytes [start, end) of UTF-8 (always whole characters: it ends before a `<`). */
-export function decodeText(buf: Buffer, start: number, end: number): string {
-  return decodeEntities(normaliseLineEnds(buf.toString("utf8", start, end)));
+export function decodeText(buf: Uint8Array, start: number, end: number): string {
+  return decodeEntities(normaliseLineEnds(utf8(buf, start, end)));
 }
 
 /**
@@ -78,18 +86,24 @@ export function decodeXstring(text: string): string {
  * once the `<` after it has arrived.
  */
 export abstract class ChunkScanner {
-  private carry: Buffer | null = null;
-  private pending: Buffer[] = [];
+  private carry: Uint8Array | null = null;
+  private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   /** Set by `scan` when nothing more of the part is needed. */
   done = false;
 
+  /**
+   * `maxConstructBytes`: the longest tag or text the scanner will hold while waiting for its end (a text of
+   * `maxStringChars` characters takes at most four bytes each, and its escapes); anything longer is a StringLimitError.
+   */
+  constructor(private readonly maxConstructBytes = Infinity) {}
+
   /** Consumes complete constructs from `buf`, from `start` on; returns the offset of the first byte not consumed. */
-  protected abstract scan(buf: Buffer, start: number): number;
+  protected abstract scan(buf: Uint8Array, start: number): number;
   /** Called once at the end of the part, after the last chunk. */
   protected abstract finish(): void;
 
-  write(chunk: Buffer): void {
+  write(chunk: Uint8Array): void {
     if (this.done) return;
     const carry = this.carry;
     if (carry === null) {
@@ -98,7 +112,7 @@ export abstract class ChunkScanner {
     }
     let rest = carry;
     if (this.pending.length === 0 && carry.length < SEAM_BYTES) {
-      const seam = Buffer.concat([carry, chunk.subarray(0, SEAM_BYTES)]);
+      const seam = concatBytes([carry, chunk.subarray(0, SEAM_BYTES)]);
       const stop = this.scan(seam, 0);
       if (this.done) return;
       if (stop >= carry.length) {
@@ -110,6 +124,7 @@ export abstract class ChunkScanner {
     }
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
+    if (rest.length + this.pendingBytes > this.maxConstructBytes) throw new StringLimitError();
     if (this.pendingBytes >= rest.length) this.flushPending();
   }
 
@@ -120,55 +135,45 @@ export abstract class ChunkScanner {
   }
 
   private flushPending(): void {
-    const buf = Buffer.concat([this.carry!, ...this.pending]);
+    const buf = concatBytes([this.carry!, ...this.pending]);
     this.carry = null;
     this.pending = [];
     this.pendingBytes = 0;
     this.feed(buf, 0);
   }
 
-  private feed(buf: Buffer, start: number): void {
+  private feed(buf: Uint8Array, start: number): void {
     const stop = this.scan(buf, start);
     if (!this.done && stop < buf.length) this.carry = buf.subarray(stop);
   }
 }
 
+/** A tag or text longer than the scanner may hold (ChunkScanner's `maxConstructBytes`). */
+export class StringLimitError extends Error {}
+
 /** How much of the next chunk a short carry is joined with (see ChunkScanner). */
 const SEAM_BYTES = 16 * 1024;
 
 /**
- * Where the construct starting with `<!` or `<?` at `i` ends (the offset after it), or -1 when it is not all in
- * `buf` yet. CDATA sections are not handled here: scanners keep their text.
+ * Where the comment or processing instruction starting with `<!` or `<?` at `i` ends (the offset after it), or -1
+ * when it is not all in `buf` yet; any other `<!` declaration (DOCTYPE) throws DoctypeError. CDATA sections are not
+ * handled here: scanners keep their text.
  */
-export function skipMarkup(buf: Buffer, i: number): number {
+export function skipMarkup(buf: Uint8Array, i: number): number {
   const n = buf.length;
   if (i + 1 >= n) return -1;
   if (buf[i + 1] === B.QUESTION) return after(buf, i + 2, "?>");
   if (i + 3 >= n) return -1;
   if (buf[i + 2] === B.DASH && buf[i + 3] === B.DASH) return after(buf, i + 4, "-->");
-  // <!DOCTYPE …> with an optional internal subset in brackets (which may hold `>`).
-  let j = i + 2;
-  let depth = 0;
-  while (j < n) {
-    const ch = buf[j];
-    if (ch === B.DQUOTE || ch === B.SQUOTE) {
-      const close = buf.indexOf(ch, j + 1);
-      if (close < 0) return -1;
-      j = close + 1;
-      continue;
-    }
-    if (ch === B.OPEN_BRACKET) depth++;
-    else if (ch === B.CLOSE_BRACKET) depth--;
-    else if (ch === B.GT && depth <= 0) return j + 1;
-    j++;
-  }
-  return -1;
+  // <!DOCTYPE …> (or any other declaration): never in a part Excel or Word writes, and the door to entity
+  // expansion; refused.
+  throw new DoctypeError();
 }
 
-const CDATA_OPEN = Buffer.from("<![CDATA[", "latin1");
+const CDATA_OPEN = ascii("<![CDATA[");
 
 /** Whether `<![CDATA[` starts at `i`; null (wait for more) when `buf` ends before that is known. */
-export function cdataAt(buf: Buffer, i: number): boolean | null {
+export function cdataAt(buf: Uint8Array, i: number): boolean | null {
   for (let k = 0; k < CDATA_OPEN.length; k++) {
     if (i + k >= buf.length) return null;
     if (buf[i + k] !== CDATA_OPEN[k]) return false;
@@ -177,8 +182,8 @@ export function cdataAt(buf: Buffer, i: number): boolean | null {
 }
 
 /** The offset just after `marker`, searching from `from`, or -1. */
-export function after(buf: Buffer, from: number, marker: string): number {
-  const at = buf.indexOf(marker, from, "latin1");
+export function after(buf: Uint8Array, from: number, marker: string): number {
+  const at = indexOfAscii(buf, marker, from);
   return at < 0 ? -1 : at + marker.length;
 }
 
@@ -205,7 +210,7 @@ export function startTags(xml: string): StartTag[] {
           ? textAfter(xml, i + 9, "]]>")
           : next === B.QUESTION
             ? textAfter(xml, i + 2, "?>")
-            : doctypeEnd(xml, i);
+            : declarationEnd();
       if (end < 0) throw new XmlError("XML 不完整");
       i = xml.indexOf("<", end);
       continue;
@@ -252,19 +257,8 @@ function textAfter(xml: string, from: number, marker: string): number {
   return at < 0 ? -1 : at + marker.length;
 }
 
-function doctypeEnd(xml: string, i: number): number {
-  let depth = 0;
-  for (let j = i + 2; j < xml.length; j++) {
-    const ch = xml[j];
-    if (ch === '"' || ch === "'") {
-      const close = xml.indexOf(ch, j + 1);
-      if (close < 0) return -1;
-      j = close;
-    } else if (ch === "[") depth++;
-    else if (ch === "]") depth--;
-    else if (ch === ">" && depth <= 0) return j + 1;
-  }
-  return -1;
+function declarationEnd(): never {
+  throw new DoctypeError();
 }
 
 /** An attribute by local name whatever its prefix, e.g. `r:id` (relationships) under any prefix. */
@@ -278,8 +272,8 @@ export function prefixedAttribute(tag: StartTag, local: string): string | undefi
 
 /**
  * Reads one tag of a byte buffer without allocating: where its local name is, whether it is an end tag or
- * self-closing, where it ends, and where the values of its unprefixed `r` and `t` attributes are (the only ones
- * the scanners need: cell and row references, cell types). Bytes up to 0x20 count as white space: XML allows no
+ * self-closing, where it ends, and where the values of its unprefixed `r`, `s` and `t` attributes are (the only
+ * ones the scanners need: cell and row references, cell styles, cell types). Bytes up to 0x20 count as white space: XML allows no
  * other control characters there.
  */
 export class TagCursor {
@@ -296,9 +290,12 @@ export class TagCursor {
   /** Value of `t`, likewise. */
   tStart = -1;
   tEnd = -1;
+  /** Value of `s`, likewise. */
+  sStart = -1;
+  sEnd = -1;
 
   /** Reads the tag starting with `<` at `i` (not `<!` or `<?`); false when it does not end within `buf`. */
-  read(buf: Buffer, i: number): boolean {
+  read(buf: Uint8Array, i: number): boolean {
     const n = buf.length;
     let j = i + 1;
     const closing = buf[j] === B.SLASH;
@@ -317,6 +314,7 @@ export class TagCursor {
     this.localEnd = j;
     this.rStart = -1;
     this.tStart = -1;
+    this.sStart = -1;
     for (;;) {
       while (j < n && buf[j]! <= 0x20) j++;
       if (j >= n) return false;
@@ -361,6 +359,9 @@ export class TagCursor {
         } else if (name === B.T) {
           this.tStart = valueStart;
           this.tEnd = j;
+        } else if (name === B.S) {
+          this.sStart = valueStart;
+          this.sEnd = j;
         }
       }
       j++;
@@ -373,13 +374,15 @@ export class TagCursor {
    * around `=`. Reads it as `read` would and returns true; false for any other shape or a tag not all in `buf`,
    * having changed nothing: `read` then reads it.
    */
-  readPlain(buf: Buffer, i: number, nameLength: number): boolean {
+  readPlain(buf: Uint8Array, i: number, nameLength: number): boolean {
     const n = buf.length;
     let j = i + nameLength;
     let rStart = -1;
     let rEnd = -1;
     let tStart = -1;
     let tEnd = -1;
+    let sStart = -1;
+    let sEnd = -1;
     let selfClosing = false;
     for (;;) {
       if (j >= n) return false;
@@ -417,6 +420,9 @@ export class TagCursor {
         } else if (name === B.T) {
           tStart = valueStart;
           tEnd = j;
+        } else if (name === B.S) {
+          sStart = valueStart;
+          sEnd = j;
         }
       }
       j++;
@@ -430,11 +436,13 @@ export class TagCursor {
     this.rEnd = rEnd;
     this.tStart = tStart;
     this.tEnd = tEnd;
+    this.sStart = sStart;
+    this.sEnd = sEnd;
     return true;
   }
 
   /** Whether the local name is `name` (ASCII). */
-  is(buf: Buffer, name: string): boolean {
+  is(buf: Uint8Array, name: string): boolean {
     const len = this.localEnd - this.localStart;
     if (len !== name.length) return false;
     for (let k = 0; k < len; k++) if (buf[this.localStart + k] !== name.charCodeAt(k)) return false;

@@ -20,7 +20,7 @@ import {
 import { evaluationSchema, ledgerEntrySchema, registryOutletSchema, type LedgerEntry } from "../schemas";
 import { parseReviewerScores, REVIEWER_SCORES_TYPE, type ReviewerSheet } from "../scoring/reviewers";
 import { normaliseCode, removeWhiteSpace, show, toHalfWidth } from "../text";
-import { countFormLabels, lookupCell, readForm, type CellInfo } from "./importForms";
+import { countFormLabels, lookupCell, readForm, type CellInfo, type FormRead } from "./importForms";
 import {
   applicationForm,
   CellProblem,
@@ -42,7 +42,14 @@ import {
   type FormLayout,
   type RowProblem,
 } from "./layouts";
-import { MARKER_SHEET, type CellValue, type RawSheet, type RawWorkbook, type WorkbookMarker } from "./model";
+import {
+  isUnreadable,
+  MARKER_SHEET,
+  type CellValue,
+  type RawSheet,
+  type RawWorkbook,
+  type WorkbookMarker,
+} from "./model";
 import {
   AUTO_MARK,
   INSTRUCTIONS_SHEET,
@@ -402,11 +409,15 @@ function readTable(
    * filled column, the 1-based sheet row), it answers true when it took the row, and `onRow` then never sees it.
    */
   fast?: (reader: RowReader) => ((cells: readonly CellValue[], from: number, row: number) => boolean) | null,
+  /** Who the rows belong to, for the warnings on cells left unread, and where those warnings go. */
+  extra: Partial<Finding> = {},
+  warnings: Collector = out,
 ): void {
   const { sheet, header } = source;
   // Columns in header order, as they were matched.
   const reader = new RowReader([...header.index.values()].map((i) => [i, header.byIndex[i]!] as const));
   const tryRow = fast?.(reader) ?? null;
+  const unread = new UnreadCells(warnings, source, extra);
   for (let r = header.row; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? NO_CELLS;
     const first = reader.firstFilled(row);
@@ -426,7 +437,50 @@ function readTable(
     }
     if (tryRow && tryRow(row, first, r + 1)) continue;
     const values = reader.read(row, first, ctx);
+    for (const cell of reader.unread) unread.add(r + 1, cell);
     onRow(values, r + 1, reader.problem);
+  }
+  unread.close();
+}
+
+/**
+ * Warnings on the unreadable cells of optional columns (the row is kept without them), at most MAX_ROW_FINDINGS a
+ * sheet and then one that counts the rest: a column of #N/A must not flood the report.
+ */
+class UnreadCells {
+  private count = 0;
+  constructor(
+    private readonly out: Collector,
+    private readonly source: TableSource,
+    private readonly extra: Partial<Finding>,
+  ) {}
+
+  add(row: number, { col, message }: RowProblem): void {
+    if (++this.count > MAX_ROW_FINDINGS) return;
+    const name = this.source.sheet.name;
+    const ref = cellRef(name, col, row);
+    this.out.find(
+      ref,
+      `工作表“${name}”第 ${row} 行${headerText(this.source, col)}（${ref.split("!")[1]}）：${message}；该项未读取，本行其余内容照常载入`,
+      { severity: "warning", ...this.extra, ...(this.extra.document === "ledger" ? { entry: row } : {}) },
+    );
+  }
+
+  close(): void {
+    if (this.count <= MAX_ROW_FINDINGS) return;
+    const name = this.source.sheet.name;
+    this.out.find(
+      cellRef(name, null, this.source.header.row),
+      `工作表“${name}”另有 ${this.count - MAX_ROW_FINDINGS} 个单元格无法读取，未逐一列出（所在行已载入）`,
+      { severity: "warning", ...this.extra },
+    );
+  }
+}
+
+/** Warnings on the unreadable optional fields of a form (the document is loaded without them). */
+function reportUnreadFields(out: Collector, read: FormRead, extra: Partial<Finding>): void {
+  for (const u of read.unread) {
+    out.find(u.ref, `“${u.label}”：${u.message}；该项未读取`, { severity: "warning", ...extra });
   }
 }
 
@@ -586,10 +640,13 @@ function importLedger(
           return true;
         };
       },
+      { ...ident, document: "ledger" },
+      pending,
     );
   });
 
   for (const p of info?.problems ?? []) out.find(p.ref, `“${p.label}”：${p.message}`);
+  if (info) reportUnreadFields(out, info, { ...ident, document: "ledger" });
   if (head.year === undefined && marker?.options?.year) head.year = Number(marker.options.year);
   if (head.year === undefined) {
     const year = likelyYear(dates);
@@ -659,6 +716,7 @@ function importForm(out: Collector, kind: "application" | "annualSummary", sheet
     out.count(1, 0);
     return;
   }
+  reportUnreadFields(out, read, { ...ident, document: kind });
   const parsed = parseDocumentValue({ type: kind, ...read.raw }, out.file, "");
   for (const f of parsed.findings) {
     const cell = lookupCell(read.cells, f.path);
@@ -857,12 +915,13 @@ function importScoring(out: Collector, sheet: RawSheet, header: ScoringHeader, m
       const cell = row[c.col] ?? null;
       // A recused reviewer's blanks are not "not scored": they are not theirs to score.
       if (recused && isBlankCell(cell)) continue;
-      const value = CODECS.number.fromCell(cell);
+      // An unreadable cell (#N/A…) goes on as its text, which the score sheet's parser reports as no score.
+      const value = isUnreadable(cell) ? null : CODECS.number.fromCell(cell);
       const i = scores.length;
       scores.push({
         outlet: key,
         criterion: c.id,
-        score: value instanceof CellProblem ? cellText(cell) : (value ?? null),
+        score: value instanceof CellProblem || isUnreadable(cell) ? cellText(cell) : (value ?? null),
       });
       scoreRows.push(rowNumber);
       cells.set(`scores[${i}]`, {

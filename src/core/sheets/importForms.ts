@@ -21,8 +21,9 @@ import {
   type FormFieldLayout,
   type FormLayout,
   type FormTableLayout,
+  unreadableMessage,
 } from "./layouts";
-import type { CellValue, RawSheet } from "./model";
+import { isUnreadable, type CellValue, type RawSheet } from "./model";
 
 /** Where a document path came from: for findings that name the cell. */
 export interface CellInfo {
@@ -39,6 +40,8 @@ export interface FormRead {
   /** Document path (as zod reports it: `org.staff.fullTime`, `team[2].role`) → cell. */
   cells: Map<string, CellInfo>;
   problems: CellIssue[];
+  /** Unreadable cells of optional fields (an error value, a formula without its result): left out, to be warned of. */
+  unread: CellIssue[];
   /** Fields found by their label. */
   found: number;
 }
@@ -117,7 +120,7 @@ interface TableState {
 
 export function readForm(sheet: RawSheet, layout: FormLayout, ctx: CodecContext = {}): FormRead {
   const index = indexLayout(layout);
-  const out: FormRead = { raw: {}, cells: new Map(), problems: [], found: 0 };
+  const out: FormRead = { raw: {}, cells: new Map(), problems: [], unread: [], found: 0 };
   const placed = new Map<string, { field: FormFieldLayout; cell: CellValue; ref: string }>();
   const tables: TableState[] = [];
   let table: TableState | null = null;
@@ -160,9 +163,13 @@ export function readForm(sheet: RawSheet, layout: FormLayout, ctx: CodecContext 
   );
   for (const { field, cell, ref } of ordered) {
     const info = { ref, label: field.label };
+    if (isUnreadable(cell)) {
+      (field.required ? out.problems : out.unread).push({ ...info, message: unreadableMessage(cell) });
+      continue;
+    }
     const bind = field.bind;
     if (bind.kind === "value") {
-      const value = decode(field.codec, cell, ctx, info, out);
+      const value = decode(field, cell, ctx, info, out);
       if (value !== undefined) setPath(out.raw, field.key, value);
       // Blank too: "缺少必填字段" then points at the empty cell to fill.
       out.cells.set(field.key, info);
@@ -197,9 +204,19 @@ export function readForm(sheet: RawSheet, layout: FormLayout, ctx: CodecContext 
   return out;
 }
 
-function decode(codec: Codec, cell: CellValue, ctx: CodecContext, info: CellInfo, out: FormRead): unknown {
+function decode(
+  column: { codec: Codec; required?: boolean },
+  cell: CellValue,
+  ctx: CodecContext,
+  info: CellInfo,
+  out: FormRead,
+): unknown {
   if (isBlankCell(cell)) return undefined;
-  const value = codec.fromCell(cell, ctx);
+  if (isUnreadable(cell)) {
+    (column.required ? out.problems : out.unread).push({ ...info, message: unreadableMessage(cell) });
+    return undefined;
+  }
+  const value = column.codec.fromCell(cell, ctx);
   if (value instanceof CellProblem) {
     out.problems.push({ ...info, message: value.message });
     return undefined;
@@ -256,7 +273,7 @@ function readTableRow(
   table.columns.forEach((column, i) => {
     if (!column) return;
     const info = { ref: cellRef(sheet, i, rowNumber), label: column.header };
-    const value = decode(column.codec, row[i] ?? null, ctx, info, out);
+    const value = decode(column, row[i] ?? null, ctx, info, out);
     cols.set(column.key, i);
     if (value !== undefined) setPath(values, column.key, value);
   });

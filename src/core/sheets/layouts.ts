@@ -26,7 +26,17 @@ import {
 } from "../codes";
 import { parseDate } from "../dates";
 import { memoByText, toHalfWidth } from "../text";
-import { columnLetter, serialToIso, type CellType, type CellValue, type ColumnSpec, type Validation } from "./model";
+import {
+  columnLetter,
+  isUnreadable,
+  serialToIso,
+  type CellType,
+  type CellValue,
+  type ColumnSpec,
+  type UnreadableCell,
+  type UsableCellValue,
+  type Validation,
+} from "./model";
 
 // ---------------------------------------------------------------- cells
 
@@ -43,21 +53,46 @@ export interface CodecContext {
 export interface Codec {
   /** Document value → cell (absent → empty cell). */
   toCell(value: unknown): CellValue;
-  /** Cell → the raw JSON value the schema validates; undefined for a blank cell. */
-  fromCell(cell: CellValue, ctx?: CodecContext): unknown;
+  /** Cell → the raw JSON value the schema validates; undefined for a blank cell. Unreadable cells never get here. */
+  fromCell(cell: UsableCellValue, ctx?: CodecContext): unknown;
+}
+
+/** What an unreadable cell holds, as a sentence (the importer adds sheet, row and column). */
+export function unreadableMessage(cell: UnreadableCell): string {
+  const shown = cell.shown;
+  switch (cell.unreadable) {
+    case "error":
+      return `单元格为错误值 ${shown}，没有可用的值（公式出错或引用已失效）`;
+    case "formula-no-value":
+      return "单元格是公式，但文件中没有保存它的计算结果（请在 Excel 或 WPS 中打开、重新计算后保存）";
+    case "not-a-number":
+      return `单元格中的数字“${shown}”无效（不是一个有限的数）`;
+    case "bad-string-index":
+      return `单元格引用了工作簿中不存在的文字（共享字符串第 ${shown} 项），文件可能已损坏`;
+    case "invalid-text":
+      return `单元格文字含有文件中不允许的字符（${shown}），无法读取`;
+    case "too-long":
+      return `单元格文字超过本工具的读取上限 ${shown} 个字符（可在设置 limits.maxStringChars 中调整）`;
+    case "bad-value":
+      return `单元格的值“${shown}”无效`;
+  }
 }
 
 export function isBlankCell(cell: CellValue | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
-function isDateCell(cell: CellValue): cell is { date: string } {
+function isDateCell(cell: UsableCellValue): cell is { date: string } {
   return typeof cell === "object" && cell !== null;
 }
 
-/** A cell as text, as the user sees it (numbers as written, dates as ISO); undefined when blank. */
+/**
+ * A cell as text, as the user sees it (numbers as written, dates as ISO, an unreadable cell as what it shows, such
+ * as "#N/A"); undefined when blank.
+ */
 export function cellText(cell: CellValue | undefined): string | undefined {
   if (cell === null || cell === undefined) return undefined;
+  if (isUnreadable(cell)) return cell.shown || undefined;
   if (isDateCell(cell)) return cell.date;
   if (typeof cell === "boolean") return cell ? "是" : "否";
   const s = typeof cell === "number" ? String(cell) : cell.trim();
@@ -513,13 +548,20 @@ export interface RowProblem {
 /**
  * Reads the rows of a table into the raw values that the schema validates. Each column's codec and split key path
  * are looked up once per sheet, not per cell: a ledger has a million rows.
+ *
+ * An unreadable cell (an error value, a formula without its result…) in a required column makes the row's problem:
+ * the row is rejected, as it would be without that value. In an optional column the row is kept without the field
+ * and the cell is listed in `unread`, so the importer warns: a blank would pass for "not filled" silently.
  */
 export class RowReader {
   private readonly indexes: number[] = [];
   private readonly codecs: Codec[] = [];
   private readonly paths: string[][] = [];
+  private readonly required: boolean[] = [];
   /** The first cell of the last row read that could not be read, or null. */
   problem: RowProblem | null = null;
+  /** Unreadable cells of optional columns in the last row read: left out of the values. */
+  unread: RowProblem[] = [];
 
   /** `columns`: each layout column with its 0-based index in the sheet, in the order they are read. */
   constructor(columns: Iterable<readonly [number, Column]>) {
@@ -527,6 +569,7 @@ export class RowReader {
       this.indexes.push(index);
       this.codecs.push(column.codec);
       this.paths.push(column.key.split("."));
+      this.required.push(column.required === true);
     }
   }
 
@@ -549,8 +592,8 @@ export class RowReader {
 
   /**
    * The row's values column by column (in reading order) into `fields`: what `read` would set at each column's key
-   * path, undefined for a blank cell. False, with `fields` partly written, when a cell cannot be read (`read` then
-   * tells which). Nothing is allocated: a million rows can share one array.
+   * path, undefined for a blank cell. False, with `fields` partly written, when a cell cannot be read or is
+   * unreadable (`read` then tells which). Nothing is allocated: a million rows can share one array.
    */
   readFields(row: readonly CellValue[], from: number, ctx: CodecContext, fields: unknown[]): boolean {
     const indexes = this.indexes;
@@ -562,6 +605,7 @@ export class RowReader {
         fields[k] = undefined;
         continue;
       }
+      if (isUnreadable(cell)) return false;
       const value = codecs[k]!.fromCell(cell, ctx);
       if (value instanceof CellProblem) return false;
       fields[k] = value;
@@ -573,10 +617,17 @@ export class RowReader {
   read(row: readonly CellValue[], from: number, ctx: CodecContext): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     this.problem = null;
+    if (this.unread.length) this.unread = [];
     const indexes = this.indexes;
     for (let k = from; k < indexes.length; k++) {
       const cell = row[indexes[k]!] ?? null;
       if (isBlankCell(cell)) continue;
+      if (isUnreadable(cell)) {
+        const found = { col: indexes[k]!, message: unreadableMessage(cell) };
+        if (this.required[k]) this.problem ??= found;
+        else this.unread.push(found);
+        continue;
+      }
       const value = this.codecs[k]!.fromCell(cell, ctx);
       if (value instanceof CellProblem) this.problem ??= { col: indexes[k]!, message: value.message };
       else if (value !== undefined) setParts(values, this.paths[k]!, value);

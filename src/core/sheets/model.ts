@@ -6,8 +6,48 @@
  */
 import type { Severity } from "../findings";
 
-/** What a cell holds. Dates travel as ISO strings in `{ date }` so the core never builds Date objects. */
-export type CellValue = string | number | boolean | null | { date: string };
+/**
+ * What a cell holds. Dates travel as ISO strings in `{ date }` so the core never builds Date objects. A cell that
+ * holds something but no usable value is an UnreadableCell: never a blank, so that the importer reports it.
+ */
+export type CellValue = string | number | boolean | null | { date: string } | UnreadableCell;
+
+/** Why a cell's content cannot be used as a value. */
+export type UnreadableReason =
+  /** An error value: #N/A, #REF!, #DIV/0!, #VALUE!… */
+  | "error"
+  /** A formula saved without its result (never calculated). */
+  | "formula-no-value"
+  /** A number that is not one: NaN, INF, or beyond what a number holds. */
+  | "not-a-number"
+  /** A shared-string index that the workbook's table does not have. */
+  | "bad-string-index"
+  /** Text with characters XML cannot hold (control characters, U+FFFE, lone surrogates). */
+  | "invalid-text"
+  /** Text longer than the reading limit. */
+  | "too-long"
+  /** A boolean or date cell whose stored value is neither. */
+  | "bad-value";
+
+/**
+ * A cell with content but no usable value (plain data: it crosses to a worker as it is). `shown` is what the file
+ * holds there, escaped for display (e.g. "#N/A", "1E+999"), or "" when there is nothing to show.
+ */
+export interface UnreadableCell {
+  unreadable: UnreadableReason;
+  shown: string;
+}
+
+/** A cell value the codecs take: everything but an unreadable cell (the importer reports those first). */
+export type UsableCellValue = Exclude<CellValue, UnreadableCell>;
+
+export function isUnreadable(cell: CellValue | undefined): cell is UnreadableCell {
+  return typeof cell === "object" && cell !== null && "unreadable" in cell;
+}
+
+export function isDateValue(cell: CellValue | undefined): cell is { date: string } {
+  return typeof cell === "object" && cell !== null && "date" in cell;
+}
 
 export type CellType =
   /** Free text; written as a value, never a formula, even when it starts with = + - @. */

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { ColumnSpec, WorkbookModel } from "../../../src/core/sheets/model";
 import { isDeepStrictEqual } from "node:util";
-import { readWorkbookStream } from "../../../src/adapters/exceljs/stream";
+import { readWorkbookStream } from "../../helpers/exceljsStream";
 import type { RawWorkbook } from "../../../src/core/sheets/model";
 
 /** A fresh temp directory per test file, removed with `cleanup`. */

@@ -1,7 +1,12 @@
 import ExcelJS from "exceljs";
-import { readWorkbook, writeWorkbook, LISTS_SHEET } from "../../../src/adapters/exceljs";
+import { writeWorkbook, LISTS_SHEET } from "../../../src/adapters/exceljs";
+import { readXlsx } from "../../../src/adapters/xlsx/reader";
+import { nodeInflater } from "../../../src/adapters/zip/nodeInflate";
 import { MARKER_SHEET, type WorkbookModel } from "../../../src/core/sheets/model";
 import { RISKY_TEXTS, LONG_LIST, cellXml, fullModel, loadExcel, partXml } from "./helpers";
+
+/** Written workbooks read back with the product's reader. */
+const readWorkbook = (data: Buffer | Uint8Array) => readXlsx(new Uint8Array(data), { inflate: nodeInflater });
 
 let bytes: Buffer | Uint8Array;
 let excel: ExcelJS.Workbook;

@@ -1,9 +1,9 @@
 /** Shared by the xlsx reader tests: hand-built packages, temp files, and the comparisons with exceljs's readers. */
 import { readFileSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
-import { readWorkbook } from "../../../src/adapters/exceljs";
-import { readXlsxFile } from "../../../src/adapters/xlsx/reader";
-import type { CellValue, RawWorkbook } from "../../../src/core/sheets/model";
+import { readXlsxFile } from "../../../src/adapters/xlsx/node";
+import { isDateValue, isUnreadable, type CellValue, type RawWorkbook } from "../../../src/core/sheets/model";
+import { readWorkbook } from "../../helpers/exceljsRead";
 import { readStreamSettled, withWorkbookXml } from "../exceljs/helpers";
 
 export { tempDir } from "../exceljs/helpers";
@@ -149,10 +149,10 @@ export async function readStreamInOrder(path: string): Promise<RawWorkbook> {
 const MS_PER_DAY = 86400000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** The full reader's `{ date }` cells as the serial numbers the streaming readers give (whole days). */
+/** `{ date }` cells as the serial numbers exceljs's streaming reader gives (whole days). */
 export function datesAsSerials(raw: RawWorkbook): RawWorkbook {
   const serial = (value: CellValue): CellValue => {
-    if (value === null || typeof value !== "object") return value;
+    if (!isDateValue(value)) return value;
     const [y, m, d] = value.date.split("-").map(Number);
     const days = (Date.UTC(y!, m! - 1, d!) - EXCEL_EPOCH) / MS_PER_DAY;
     return days < 61 ? days - 1 : days;
@@ -166,9 +166,28 @@ export function datesAsSerials(raw: RawWorkbook): RawWorkbook {
 /** Whether a workbook holds any `{ date }` cell (so that a comparison through datesAsSerials compares something). */
 export function countDates(raw: RawWorkbook): number {
   let n = 0;
-  for (const s of raw.sheets)
-    for (const row of s.rows) for (const v of row) if (v !== null && typeof v === "object") n++;
+  for (const s of raw.sheets) for (const row of s.rows) for (const v of row) if (isDateValue(v)) n++;
   return n;
+}
+
+/** Our workbook as exceljs's readers give it: a blank for every unreadable cell (exceljs drops them silently). */
+export function asExceljs(raw: RawWorkbook): RawWorkbook {
+  return {
+    marker: raw.marker,
+    sheets: raw.sheets.map((s) => {
+      let rows = s.rows.map((row) => row.map((v) => (isUnreadable(v) ? null : v)));
+      // A row or column left with only blanks is not there for exceljs.
+      while (rows.length && rows.at(-1)!.every((v) => v === null)) rows.pop();
+      const used = (row: readonly CellValue[]): number => {
+        let n = row.length;
+        while (n > 0 && row[n - 1] === null) n--;
+        return n;
+      };
+      const width = Math.max(0, ...rows.map(used));
+      rows = rows.map((row) => row.slice(0, width));
+      return { ...s, rows };
+    }),
+  };
 }
 
 /** A copy of `raw` with the cell at sheet index `s`, row index `r`, column index `c` set to `value`. */

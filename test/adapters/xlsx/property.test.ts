@@ -7,9 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { readWorkbook } from "../../../src/adapters/exceljs";
-import { SheetValues } from "../../../src/adapters/exceljs/read";
-import { readXlsxFile } from "../../../src/adapters/xlsx/reader";
+import { readXlsxFile } from "../../../src/adapters/xlsx/node";
+import { readWorkbook, SheetValues } from "../../helpers/exceljsRead";
 import type { CellValue, RawWorkbook } from "../../../src/core/sheets/model";
 import { readStreamSettled } from "../exceljs/helpers";
 import { tempDir } from "./helpers";

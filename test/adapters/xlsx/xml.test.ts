@@ -8,6 +8,7 @@ import { isoToSerial, SheetScanner } from "../../../src/adapters/xlsx/sheet";
 import { SharedStringsScanner } from "../../../src/adapters/xlsx/strings";
 import {
   ChunkScanner,
+  DoctypeError,
   decodeEntities,
   decodeXstring,
   prefixedAttribute,
@@ -17,9 +18,19 @@ import {
 import { columnLetter, serialToIso } from "../../../src/core/sheets/model";
 
 describe("startTags (rels, workbook.xml)", () => {
-  it("reads names without prefix and attributes with either quote, skipping comments, CDATA, PIs and DOCTYPE", () => {
+  it("refuses a DOCTYPE, or any other declaration: entities are never expanded", () => {
+    for (const xml of [
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "<sheet name='no'/>">]><x/>`,
+      `<x/><!doctype x>`,
+      `<x><!ENTITY e "y"></x>`,
+    ]) {
+      expect(() => startTags(xml)).toThrow(DoctypeError);
+    }
+  });
+
+  it("reads names without prefix and attributes with either quote, skipping comments, CDATA and PIs", () => {
     const xml =
-      `\uFEFF<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "<sheet name='no'/>">]>` +
+      `\uFEFF<?xml version="1.0"?>` +
       `<x:workbook xmlns:x="urn:x" xmlns:rel="urn:r"><!-- <sheet name="comment"/> --><![CDATA[<sheet name="cdata"/>]]>` +
       `<x:sheets><x:sheet name='甲 &amp; &lt;乙&gt;' sheetId="1" rel:id="rId1"/>` +
       `<x:sheet\n name="a\tb\r\nc&#10;d" state = "hidden" rel:id='rId2' ></x:sheet></x:sheets></x:workbook>`;
@@ -63,7 +74,7 @@ describe("ChunkScanner", () => {
   class Groups extends ChunkScanner {
     scanned = 0;
     groups: string[] = [];
-    protected scan(buf: Buffer, start: number): number {
+    protected scan(buf: Uint8Array, start: number): number {
       this.scanned += buf.length - start;
       let i = start;
       for (;;) {
@@ -71,7 +82,7 @@ describe("ChunkScanner", () => {
         if (open < 0) return buf.length;
         const close = buf.indexOf(0x3e, open);
         if (close < 0) return open;
-        this.groups.push(buf.toString("utf8", open + 1, close));
+        this.groups.push(new TextDecoder().decode(buf.subarray(open + 1, close)));
         i = close + 1;
       }
     }
@@ -149,21 +160,37 @@ describe("numbers read in place", () => {
     );
     fc.assert(
       fc.property(fc.array(asText, { minLength: 1, maxLength: 30 }), (texts) => {
-        const expected = texts.map((t) => {
-          const v = parseFloat(t);
-          return Number.isFinite(v) ? v : null;
-        });
         const got = readValues(texts);
-        // A trailing run of nulls is not part of the row; -0 must stay -0, as parseFloat gives it.
-        expected.forEach((v, c) => expect(Object.is(got[c] ?? null, v)).toBe(true));
+        texts.forEach((t, c) => {
+          const v = parseFloat(t);
+          // -0 must stay -0, as parseFloat gives it; what is no finite number is an unreadable cell, not a blank.
+          if (Number.isFinite(v)) expect(Object.is(got[c], v)).toBe(true);
+          else expect(got[c]).toEqual({ unreadable: "not-a-number", shown: t });
+        });
       }),
       { numRuns: 300 },
     );
   });
 
-  it("shared-string indexes and booleans as parseInt reads them", () => {
-    expect(readValues(["1", "0", " 1", "1.9", "x", "0"], ' t="s"')).toEqual(["一", "零", "一", "一", null, "零"]);
-    expect(readValues(["1", "0", "2", "0.5", "x", ""], ' t="b"')).toEqual([true, false, true, false, true, true]);
+  it("shared-string indexes are whole numbers the table has, booleans 0 or 1: anything else is unreadable", () => {
+    expect(readValues(["1", "0", " 1", "1.9", "x", "0", "2"], ' t="s"')).toEqual([
+      "一",
+      "零",
+      "一",
+      { unreadable: "bad-string-index", shown: "1.9" },
+      { unreadable: "bad-string-index", shown: "x" },
+      "零",
+      { unreadable: "bad-string-index", shown: "2" },
+    ]);
+    expect(readValues(["1", "0", "2", "0.5", "x", "", "TRUE"], ' t="b"')).toEqual([
+      true,
+      false,
+      { unreadable: "bad-value", shown: "2" },
+      { unreadable: "bad-value", shown: "0.5" },
+      { unreadable: "bad-value", shown: "x" },
+      null,
+      { unreadable: "bad-value", shown: "TRUE" },
+    ]);
   });
 });
 

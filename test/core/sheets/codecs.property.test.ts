@@ -18,7 +18,7 @@ import {
   setPath,
   type Column,
 } from "../../../src/core/sheets/layouts";
-import { serialToIso, type CellValue } from "../../../src/core/sheets/model";
+import { serialToIso, type UsableCellValue as CellValue } from "../../../src/core/sheets/model";
 import { toHalfWidth } from "../../../src/core/text";
 
 const RUNS = 1000;

@@ -1,7 +1,7 @@
 /**
- * Reading .xlsx into a RawWorkbook: every sheet's values as the user left them (no trimming, no type coercion
- * beyond what the file says), the marker, and which sheets are hidden. In memory (Node and browser) with exceljs's
- * full reader; big files stream through ./stream (Node only).
+ * exceljs's full reader as a baseline for the tests (the product reads with src/adapters/xlsx only): every sheet's
+ * values as exceljs gives them, the marker, and which sheets are hidden. A second reader nobody here wrote, to
+ * compare ours with cell by cell.
  */
 import ExcelJS from "exceljs";
 import {
@@ -10,8 +10,14 @@ import {
   type RawSheet,
   type RawWorkbook,
   type WorkbookMarker,
-} from "../../core/sheets/model";
-import { fromExcelValue } from "./values";
+} from "../../src/core/sheets/model";
+import { parseMarker } from "../../src/core/sheets/marker";
+
+export { parseMarker };
+
+const MS_PER_DAY = 86400000;
+/** Excel serial of 1970-01-01 in the 1900 date system (past the phantom 1900-02-29). */
+const UNIX_EPOCH_SERIAL = 25569;
 
 /** Parts of a sheet that hold no values: skipping them saves time and memory (validations expand per cell). */
 const IGNORED_NODES = [
@@ -56,23 +62,33 @@ export async function readWorkbook(data: Buffer | Uint8Array | ArrayBuffer): Pro
   return assemble(collected);
 }
 
-/** A marker read from the marker sheet's A1: JSON of { kind, version, options? }, else null. */
-export function parseMarker(value: CellValue | undefined): WorkbookMarker | null {
-  if (typeof value !== "string") return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(value);
-  } catch {
-    return null;
+/** A JS Date read from a date cell: the calendar day as `{ date }`; time-only or pre-1900 values as serial numbers. */
+function dateToCell(date: Date): CellValue {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return null;
+  if (date.getUTCFullYear() < 1900) return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  return { date: date.toISOString().slice(0, 10) };
+}
+
+/** Text as a cell can hold it: characters XML cannot hold become U+FFFD (the file would not open), cut to Excel's limit. */
+/** An exceljs cell value (full or streaming reader) as a CellValue: what the cell holds, never a formula. */
+export function fromExcelValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  // "" is an empty cell (the streaming reader already gives null for it): both readers agree.
+  if (typeof value === "string") return value === "" ? null : value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "boolean") return value;
+  if (value instanceof Date) return dateToCell(value);
+  if (typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v.richText)) {
+    return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === "string" ? run.text : "")).join("");
   }
-  if (!data || typeof data !== "object" || Array.isArray(data)) return null;
-  const { kind, version, options } = data as Record<string, unknown>;
-  if (typeof kind !== "string" || kind === "" || typeof version !== "number" || !Number.isFinite(version)) return null;
-  if (options === undefined) return { kind, version };
-  if (!options || typeof options !== "object" || Array.isArray(options)) return null;
-  const entries = Object.entries(options);
-  if (entries.some(([, v]) => typeof v !== "string")) return null;
-  return { kind, version, options: Object.fromEntries(entries) as Record<string, string> };
+  // Formula cells give their cached result; a formula without one (never calculated) reads as empty.
+  if ("formula" in v || "sharedFormula" in v) return "result" in v ? fromExcelValue(v.result) : null;
+  if ("error" in v) return null;
+  if ("hyperlink" in v || "text" in v) return fromExcelValue(v.text);
+  return null;
 }
 
 export interface CollectedSheet {
@@ -126,7 +142,7 @@ export class SheetValues {
   }
 }
 
-/** The error for bytes that are not a readable .xlsx. */
+/** The error for bytes that are not a readable .xlsx (as the exceljs adapter reported it). */
 export function notXlsx(error: unknown): Error {
   return new Error(
     `无法读取 Excel 文件：不是有效的 .xlsx 工作簿（${reason(error)}）。如是 .xls、.csv 或加密的文件，请在 Excel 中另存为不加密的 .xlsx`,

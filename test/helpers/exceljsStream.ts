@@ -1,14 +1,13 @@
 /**
- * The streaming reader (Node only): big .xlsx files read row by row with exceljs's WorkbookReader, keeping values
- * only, so memory grows with the values and not with exceljs's objects.
+ * exceljs's streaming reader (WorkbookReader) as a baseline for the tests and the benchmark, keeping values only.
+ * The product reads with src/adapters/xlsx.
  */
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import ExcelJS from "exceljs";
-import type { RawWorkbook } from "../../core/sheets/model";
+import type { RawWorkbook } from "../../src/core/sheets/model";
 import { readFile } from "node:fs/promises";
-import { assemble, notXlsx, readWorkbook, SheetValues, type CollectedSheet } from "./read";
-import { fromExcelValue } from "./values";
+import { assemble, fromExcelValue, notXlsx, readWorkbook, SheetValues, type CollectedSheet } from "./exceljsRead";
 
 /**
  * Reads an .xlsx from a path or a readable stream. Styles are not read, so date cells arrive as Excel serial numbers

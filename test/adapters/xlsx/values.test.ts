@@ -1,11 +1,21 @@
+/**
+ * The reader on a workbook as a user (or another program) leaves it: every kind of value, where exceljs's readers
+ * agree with it and where they give a blank for a cell that holds something.
+ */
 import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { parseMarker, readWorkbook, readWorkbookFile } from "../../../src/adapters/exceljs";
-import { MARKER_SHEET, serialToIso } from "../../../src/core/sheets/model";
-import { readStreamSettled, tempDir, withWorkbookXml } from "./helpers";
+import { readXlsxFile } from "../../../src/adapters/xlsx/node";
+import { readXlsx } from "../../../src/adapters/xlsx/reader";
+import { nodeInflater } from "../../../src/adapters/zip/nodeInflate";
+import { parseMarker } from "../../../src/core/sheets/marker";
+import { MARKER_SHEET, serialToIso, type CellValue } from "../../../src/core/sheets/model";
+import { readWorkbook } from "../../helpers/exceljsRead";
+import { readStreamSettled, tempDir, withWorkbookXml } from "../exceljs/helpers";
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
+
+const read = (bytes: Uint8Array) => readXlsx(bytes, { inflate: nodeInflater });
 
 /** A workbook as a user (or another program) might leave it, built with exceljs directly. */
 async function userWorkbook(marker: string | null): Promise<Buffer> {
@@ -41,13 +51,36 @@ async function userWorkbook(marker: string | null): Promise<Buffer> {
   return (await wb.xlsx.writeBuffer()) as unknown as Buffer;
 }
 
-const ROW1_FULL = ["  留着空格  ", 42, true, { date: "2025-03-05" }, "粗体", "官网", 84, "结果", null, null, null, 0.5];
+/** Row 1 as exceljs's full reader gives it: blanks for the error values and the formula never calculated. */
+const ROW1_EXCELJS = [
+  "  留着空格  ",
+  42,
+  true,
+  { date: "2025-03-05" },
+  "粗体",
+  "官网",
+  84,
+  "结果",
+  null,
+  null,
+  null,
+  0.5,
+];
 
-describe("readWorkbook (full reader)", () => {
-  it("normalises values: dates, rich text, links, formula results, errors; keeps text as left", async () => {
-    const raw = await readWorkbook(await userWorkbook(null));
+/** Row 1 as the reader gives it: what each cell holds, an unreadable cell where there is no usable value. */
+const ROW1: CellValue[] = [
+  ...ROW1_EXCELJS.slice(0, 8),
+  { unreadable: "error", shown: "#DIV/0!" },
+  { unreadable: "error", shown: "#N/A" },
+  { unreadable: "formula-no-value", shown: "" },
+  0.5,
+];
+
+describe("the reader on a user's workbook", () => {
+  it("reads values: dates, rich text, links, formula results; error values and uncalculated formulas are unreadable, not blank", async () => {
+    const raw = await read(await userWorkbook(null));
     const data = raw.sheets[0]!;
-    expect(data.rows[0]).toEqual(ROW1_FULL);
+    expect(data.rows[0]).toEqual(ROW1);
     expect(data.rows[4]).toEqual([null, null, null, "稀疏", ...Array(8).fill(null)]);
     // Merged cells: the value once, in the master cell.
     expect(data.rows[6]!.slice(0, 3)).toEqual(["合并", null, null]);
@@ -57,8 +90,22 @@ describe("readWorkbook (full reader)", () => {
     expect(data.rows[1]).toEqual(Array(12).fill(null));
   });
 
+  it("agrees with exceljs's full reader on every cell exceljs reads, and is not blank where exceljs is", async () => {
+    const bytes = await userWorkbook(null);
+    const [ours, theirs] = [await read(bytes), await readWorkbook(bytes)];
+    expect(theirs.sheets[0]!.rows[0]).toEqual(ROW1_EXCELJS);
+    ours.sheets.forEach((sheet, s) =>
+      sheet.rows.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const other = theirs.sheets[s]!.rows[r]![c];
+          if (other !== null) expect(value).toEqual(other);
+        }),
+      ),
+    );
+  });
+
   it("reports hidden states, empty sheets and no marker", async () => {
-    const raw = await readWorkbook(await userWorkbook(null));
+    const raw = await read(await userWorkbook(null));
     expect(raw.sheets.map((s) => [s.name, s.hidden, s.rows.length])).toEqual([
       ["数据", false, 7],
       ["隐藏", true, 1],
@@ -68,56 +115,31 @@ describe("readWorkbook (full reader)", () => {
     expect(raw.marker).toBeNull();
   });
 
-  it("accepts a Uint8Array and an ArrayBuffer", async () => {
-    const buf = await userWorkbook('{"kind":"t","version":1}');
-    const u8 = new Uint8Array(buf);
-    const ab = u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength);
-    for (const input of [u8, ab]) {
-      const raw = await readWorkbook(input);
-      expect(raw.marker).toEqual({ kind: "t", version: 1 });
-      expect(raw.sheets.map((s) => s.name)).not.toContain(MARKER_SHEET);
-    }
-  });
-
-  it("refuses what is not an xlsx with a clear message", async () => {
-    await expect(readWorkbook(Buffer.from("名称,数量\n甲,1\n"))).rejects.toThrow("不是有效的 .xlsx 工作簿");
+  it("finds the marker and leaves its sheet out", async () => {
+    const raw = await read(new Uint8Array(await userWorkbook('{"kind":"t","version":1}')));
+    expect(raw.marker).toEqual({ kind: "t", version: 1 });
+    expect(raw.sheets.map((s) => s.name)).not.toContain(MARKER_SHEET);
   });
 });
 
-describe("readWorkbookStream (streaming reader)", () => {
-  it("gives the same values, but date cells as serial numbers", async () => {
+describe("exceljs's streaming reader as a baseline", () => {
+  it("gives the same values, but date cells as serial numbers and blanks for the unreadable cells", async () => {
     const file = tmp.path("user.xlsx");
     // workbook.xml first, as Excel stores it: else exceljs's streaming reader cannot stream (see stream.test.ts).
     const bytes = await userWorkbook('{"kind":"ledgerTemplate","version":3,"options":{"category":"图书馆"}}');
     writeFileSync(file, await withWorkbookXml(bytes, "first"));
     const raw = await readStreamSettled(file);
-    const row1 = [...ROW1_FULL];
+    const row1 = [...ROW1_EXCELJS];
     row1[3] = 45721;
     expect(raw.sheets[0]!.rows[0]).toEqual(row1);
     expect(raw.sheets[0]!.rows[4]![3]).toBe("稀疏");
-    expect(raw.sheets.map((s) => [s.name, s.hidden, s.rows.length])).toEqual([
-      ["数据", false, 7],
-      ["隐藏", true, 1],
-      ["很隐藏", true, 1],
-      ["空表", false, 0],
-    ]);
-    expect(raw.marker).toEqual({ kind: "ledgerTemplate", version: 3, options: { category: "图书馆" } });
-    expect(await readWorkbookFile(file, { streaming: true })).toEqual(raw);
+    const ours = await readXlsxFile(file);
+    expect(ours.sheets.map((s) => [s.name, s.hidden, s.rows.length])).toEqual(
+      raw.sheets.map((s) => [s.name, s.hidden, s.rows.length]),
+    );
+    expect(ours.marker).toEqual({ kind: "ledgerTemplate", version: 3, options: { category: "图书馆" } });
+    expect(raw.marker).toEqual(ours.marker);
     expect(serialToIso(raw.sheets[0]!.rows[0]![3] as number)).toBe("2025-03-05");
-  });
-});
-
-describe("readWorkbookFile", () => {
-  it("names a missing file", async () => {
-    const missing = tmp.path("missing.xlsx");
-    await expect(readWorkbookFile(missing)).rejects.toThrow(`无法读取文件 ${missing}：文件或目录不存在`);
-  });
-
-  it("names a file that is not an xlsx, with either reader", async () => {
-    const file = tmp.path("fake.xlsx");
-    writeFileSync(file, "not a zip at all");
-    await expect(readWorkbookFile(file)).rejects.toThrow(`${file}：无法读取 Excel 文件`);
-    await expect(readWorkbookFile(file, { streaming: true })).rejects.toThrow(`${file}：无法读取 Excel 文件`);
   });
 });
 
@@ -145,7 +167,7 @@ describe("parseMarker", () => {
     expect(parseMarker(null)).toBeNull();
   });
   it("gives null for a malformed marker sheet", async () => {
-    expect((await readWorkbook(await userWorkbook("garbage"))).marker).toBeNull();
+    expect((await read(await userWorkbook("garbage"))).marker).toBeNull();
   });
 });
 
