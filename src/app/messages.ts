@@ -51,7 +51,7 @@ export function kindMessage(file: Recognised): string | null {
     case "zip":
       return `这是 zip 压缩包（含 ${file.files} 个文件）。请先解压，再载入其中的文件`;
     case "damaged-zip":
-      return problemMessage(file.problem);
+      return problemSentence(file.problem);
     case "pdf":
       return "PDF 文件（扫描件或打印件）无法读取其中的勾选项和表格。请提供可编辑的 Word 或 Excel 文件，或使用本工具的模板填写；盖章的扫描件请作为纸质材料另行核对";
     case "image":
@@ -142,6 +142,8 @@ function problemSentence(p: ReadProblem): string {
       return `文件已损坏：${partText(p.part)}的 XML 格式有误（${p.detail}）`;
     case "missing-part":
       return `文件不完整：缺少${p.what}（${p.part}）`;
+    case "part-outside":
+      return `${p.what}${p.external ? "是指向外部的链接" : "指向压缩包之外"}（${p.target}），文件可能已损坏或被改动，为安全起见未读取`;
     case "io":
       return `读取文件时出错：${p.detail}`;
   }

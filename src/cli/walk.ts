@@ -55,33 +55,54 @@ function ignored(name: string): boolean {
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
-/** A name's bytes as text: UTF-8, else each byte that is not ASCII as \xHH (and the GBK reading, when there is one). */
+/**
+ * A path's bytes as text: each segment that is UTF-8 as text, each that is not (an archive unpacked from Chinese
+ * Windows gives GBK names) with its bytes beyond ASCII as \xHH: nothing lost, nothing guessed.
+ */
+export function escapedUtf8(bytes: Uint8Array): string {
+  let out = "";
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x2f) continue;
+    const segment = bytes.subarray(start, i);
+    try {
+      out += UTF8.decode(segment);
+    } catch {
+      for (const b of segment) {
+        out += b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, "0")}`;
+      }
+    }
+    if (i < bytes.length) out += "/";
+    start = i + 1;
+  }
+  return out;
+}
+
+/** A name's bytes as text: UTF-8, else escaped (see escapedUtf8), with the GBK reading when there is one. */
 export function nameText(name: Buffer): { text: string; valid: boolean; gbk?: string } {
   try {
     return { text: UTF8.decode(name), valid: true };
   } catch {
-    let text = "";
-    for (const b of name)
-      text += b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, "0")}`;
     let gbk: string | undefined;
     try {
       gbk = new TextDecoder("gb18030", { fatal: true }).decode(name);
     } catch {
       gbk = undefined;
     }
-    return { text, valid: false, ...(gbk === undefined ? {} : { gbk }) };
+    return { text: escapedUtf8(name), valid: false, ...(gbk === undefined ? {} : { gbk }) };
   }
 }
 
 /** A path as shown in reports: relative to `cwd` when inside it, `/` separators, control characters escaped. */
 export function display(path: FsPath, cwd: string): string {
-  const text = typeof path === "string" ? path : nameText(path).text;
+  const text = typeof path === "string" ? path : escapedUtf8(path);
   const shown = (() => {
     if (!isAbsolute(text)) return text;
     const rel = relative(cwd, text);
     return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : text;
   })();
-  return escapeControls(shown.split("\\").join("/"));
+  // Windows separators shown as "/", as everywhere else (a backslash in a name elsewhere is a character).
+  return escapeControls(sep === "\\" ? shown.split("\\").join("/") : shown);
 }
 
 function errorCode(error: unknown): string {
@@ -136,7 +157,8 @@ class Walker {
   readonly problems: WalkProblem[] = [];
   /** Folders and files already taken, by device and inode: a loop or a second link reads nothing twice. */
   private readonly seenDirs = new Set<string>();
-  private readonly seenFiles = new Set<string>();
+  /** Files taken so far, by device and inode, and how the first was shown. */
+  private readonly seenFiles = new Map<string, string>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -192,9 +214,16 @@ class Walker {
 
   private file(real: FsPath, shownPath: FsPath, st: nodeFs.Stats): void {
     const id = `${st.dev}:${st.ino}`;
-    if (this.seenFiles.has(id)) return;
-    this.seenFiles.add(id);
-    this.files.push({ path: real, shown: display(shownPath, this.cwd) });
+    const first = this.seenFiles.get(id);
+    if (first !== undefined) {
+      // The same file under two names (a hard link, a link inside the folder, a path given twice): read once.
+      const shown = display(shownPath, this.cwd);
+      if (shown !== first) this.problem(shownPath, `与“${first}”是同一个文件，只审核一次`, true);
+      return;
+    }
+    const shown = display(shownPath, this.cwd);
+    this.seenFiles.set(id, shown);
+    this.files.push({ path: real, shown });
   }
 
   /** Walks the folder `dir` (shown as `shownDir`) inside the input's `root`. */
@@ -248,7 +277,11 @@ class Walker {
         const code = errorCode(error);
         this.problem(
           shown,
-          code === "ENOENT" ? "符号链接指向的文件不存在，未读取" : `符号链接${fsReason(error)}，未读取`,
+          code === "ENOENT"
+            ? "符号链接指向的文件不存在，未读取"
+            : code === "ELOOP"
+              ? "符号链接形成循环，未读取"
+              : `符号链接无法读取（${fsReason(error)}），未读取`,
         );
         return;
       }

@@ -363,11 +363,40 @@ function applySheetOptions(ws: Excel.Worksheet, layout: SheetLayout): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
 
-/** An Office.js value as a CellValue: "" is empty; numbers stay numbers (dates arrive as serials). */
+/**
+ * Excel's error values as Office.js gives them in `values` (as text). Typing one of these into a cell makes it the
+ * error value, so a cell showing one holds no usable value.
+ */
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+]);
+
+/**
+ * An Office.js value as a CellValue: "" is empty; numbers stay numbers (dates arrive as serials); an error value is
+ * an unreadable cell, as the file reader gives it, never a blank.
+ */
 export function fromOfficeValue(value: unknown): CellValue {
   if (value === null || value === undefined || value === "") return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? value : { unreadable: "not-a-number", shown: String(value) };
+  }
+  if (typeof value === "string") return EXCEL_ERRORS.has(value) ? { unreadable: "error", shown: value } : value;
+  if (typeof value === "boolean") return value;
   return null;
 }
 

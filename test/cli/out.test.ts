@@ -4,7 +4,7 @@
  * ledger goes through the streaming writer.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readXlsxFile as readWorkbookFile } from "../../src/adapters/xlsx/node";
@@ -135,6 +135,27 @@ describe("--out refusals", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("不会覆盖输入");
     expect(sha256(join(root, "in/old.xlsx"))).toBe(before);
+  });
+
+  it("never writes over an input through a link: a symbolic or a hard link to it is the input", async () => {
+    symlinkSync(join(root, "in/old.xlsx"), join(root, "软链接.xlsx"));
+    linkSync(join(root, "in/old.xlsx"), join(root, "硬链接.xlsx"));
+    const before = sha256(join(root, "in/old.xlsx"));
+    for (const out of ["软链接.xlsx", "硬链接.xlsx"]) {
+      const run = await runCli(["check", "in/app.json", "in/old.xlsx", "--out", out], root);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--out“${out}”指向本次的一个输入文件（同一文件的链接），不会覆盖输入`);
+    }
+    expect(sha256(join(root, "in/old.xlsx"))).toBe(before);
+  });
+
+  it("writes through a temporary file in the target folder: no temporary file is left, nor half a workbook", async () => {
+    const run = await runCli(["check", "in/app.json", "--out", "结果/审核.xlsx"], root);
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(root, "结果"))).toEqual(["审核.xlsx"]);
+    writeFileSync(join(root, "a-file"), "");
+    await runCli(["check", "in/app.json", "--out", "a-file/result.xlsx"], root);
+    expect(readdirSync(root).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
   it("says why a file cannot be written, and exits 2", async () => {

@@ -3,6 +3,7 @@
  * Rows are written strictly top to bottom and committed as they are finished, so the same code serves both (a
  * commit is a no-op in memory and frees the row when streaming). No I/O here.
  */
+import { xmlSafe } from "../../core/text";
 import type ExcelJS from "exceljs";
 import type { Severity } from "../../core/findings";
 import {
@@ -394,7 +395,8 @@ async function renderTable(
       }
       if (cell.value !== null) hasValue = true;
       cell.style = styleFor(c, cellMarks ? worstSeverity(cellMarks) : undefined, link !== undefined);
-      if (cellMarks) cell.note = cellMarks.map((m) => m.note).join("\n");
+      // Notes quote submitted values: only what XML can hold reaches the file.
+      if (cellMarks) cell.note = xmlSafe(cellMarks.map((m) => m.note).join("\n"));
       if (type === "longText" && typeof value === "string" && col) lines = Math.max(lines, lineCount(value, col.width));
     }
     setRowHeight(row, lines);

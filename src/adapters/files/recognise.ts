@@ -239,11 +239,14 @@ function recogniseText(bytes: Uint8Array): Recognised {
   return isCsv(head) ? { kind: "csv", encoding } : { kind: "plain-text" };
 }
 
-/** Two or more lines whose first two hold the same number of a delimiter (at least one). */
+/**
+ * Two or more lines whose first two hold the same number (at least one) of a delimiter Excel and WPS write: comma,
+ * tab or semicolon. (A full-width comma is prose, not a delimiter.)
+ */
 function isCsv(head: string): boolean {
   const lines = head.split(/\r?\n/u).filter((l) => l.trim() !== "");
-  if (lines.length < 2) return /[,\t;，]/u.test(lines[0] ?? "");
-  return [",", "\t", ";", "，"].some((d) => {
+  if (lines.length < 2) return false;
+  return [",", "\t", ";"].some((d) => {
     const count = (l: string): number => l.split(d).length - 1;
     return count(lines[0]!) > 0 && count(lines[0]!) === count(lines[1]!);
   });

@@ -52,6 +52,8 @@ interface Relationship {
   type: string;
   /** Part name in the package, resolved against the source part; null when it points outside the package. */
   target: string | null;
+  /** The target as written. */
+  written: string;
   external: boolean;
 }
 
@@ -158,7 +160,7 @@ class PartReader {
       const target = tag.attributes.get("Target");
       if (id === undefined || type === undefined || target === undefined) continue;
       const external = tag.attributes.get("TargetMode") === "External";
-      rels.set(id, { type, target: external ? null : resolvePart(dir, target), external });
+      rels.set(id, { type, target: external ? null : resolvePart(dir, target), written: target, external });
     }
     return rels;
   }
@@ -207,7 +209,7 @@ async function sheetList(
       throw new ReadError({ code: "missing-part", part: id, what: `工作表“${name}”在 workbook.xml.rels 中的关系` });
     if (!hasType(rel, "worksheet")) continue;
     if (rel.target === null) {
-      throw new ReadError({ code: "missing-part", part: rel.external ? "（外部链接）" : "（压缩包之外）", what });
+      throw new ReadError({ code: "part-outside", what, target: rel.written.slice(0, 80), external: rel.external });
     }
     reader.require(rel.target, what);
     sheets.push({ name, hidden: isHidden(tag.attributes.get("state")), part: rel.target });

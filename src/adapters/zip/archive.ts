@@ -48,8 +48,9 @@ export interface ZipOptions {
 }
 
 export class ZipArchive {
-  /** Inflated bytes handed out so far, all parts together (the per-file limit). */
+  /** Inflated bytes handed out so far, and compressed bytes behind them, all parts together (per-file limits). */
   private inflated = 0;
+  private fed = 0;
 
   private constructor(
     private readonly source: ByteSource,
@@ -146,7 +147,7 @@ export class ZipArchive {
    * Checks `counter.size` inflated bytes of `entry` (so far) against the limits, `fed` compressed bytes behind them,
    * and adds what is new to the file's total.
    */
-  private count(entry: ZipEntry, counter: { size: number; counted?: number }, fed: number): void {
+  private count(entry: ZipEntry, counter: { size: number; counted?: number; fed?: number }, fed: number): void {
     const { limits } = this.options;
     const { size } = counter;
     if (size > entry.size) throw new ReadError({ code: "zip-size-mismatch", part: entry.name });
@@ -155,8 +156,14 @@ export class ZipArchive {
       throw limitError("maxRatio", limits, entry.name);
     }
     this.inflated += size - (counter.counted ?? 0);
+    this.fed += fed - (counter.fed ?? 0);
     counter.counted = size;
+    counter.fed = fed;
     if (this.inflated > limits.maxInflatedBytes) throw limitError("maxInflatedBytes", limits, entry.name);
+    // The whole file too: a thousand small parts, each within the grace, must not add up to a bomb.
+    if (this.inflated > limits.ratioGraceBytes && this.inflated > limits.maxRatio * Math.max(1, this.fed)) {
+      throw limitError("maxRatio", limits, entry.name);
+    }
   }
 
   /** The entry's stored data after its local header (which must be where the directory says), piece by piece. */

@@ -22,6 +22,8 @@ export type ReadProblem =
   | { code: "xml-doctype"; part: string }
   | { code: "xml-malformed"; part: string; detail: string }
   | { code: "missing-part"; part: string; what: string }
+  /** A relationship that leads out of the package (`..` past its root, or an external link) where a part must be. */
+  | { code: "part-outside"; what: string; target: string; external: boolean }
   /** The file could not be read from its place (`detail`: why, in Chinese). */
   | { code: "io"; detail: string };
 

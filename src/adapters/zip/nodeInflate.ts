@@ -21,7 +21,8 @@ const GUNZIP_OPTIONS: ZlibOptions & TransformOptions = {
 
 /** zlib's reasons, as the kind of damage they mean. */
 function damage(error: unknown): "checksum" | "size" | "corrupt" {
-  const message = error instanceof Error ? error.message : "";
+  // Not `instanceof Error`: zlib's errors may come from another realm (a test runner's sandbox).
+  const message = String((error as { message?: unknown } | null)?.message ?? "");
   if (message.includes("incorrect data check")) return "checksum";
   if (message.includes("incorrect length check")) return "size";
   return "corrupt";
@@ -35,7 +36,8 @@ export const nodeInflater: Inflater = async function* inflate(input, progress) {
   // Feeding runs beside the reading below; it waits whenever zlib's input buffer is full.
   const feed = (async () => {
     try {
-      for await (const piece of gzipPieces(input, progress)) {
+      // Pieces counted by zlib itself (bytesWritten), not as they are queued.
+      for await (const piece of gzipPieces(input, { fed: 0 })) {
         if (gunzip.destroyed) return;
         if (!gunzip.write(piece)) {
           await new Promise<void>((resolve) => {
@@ -63,6 +65,8 @@ export const nodeInflater: Inflater = async function* inflate(input, progress) {
       // several times dearer to make than a Uint8Array's.
       for await (const chunk of gunzip) {
         const b = chunk as Buffer;
+        // What zlib has consumed, not what was queued for it: the ratio limit must not run ahead of the data.
+        progress.fed = gunzip.bytesWritten;
         yield new Uint8Array(b.buffer, b.byteOffset, b.length);
       }
     } catch (error) {

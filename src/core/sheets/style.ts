@@ -2,6 +2,7 @@
  * The look shared by every adapter (exceljs files, Office.js in Excel), so a review sheet looks the
  * same wherever it is written. Colours are RGB hex without alpha; each adapter adds its own prefix.
  */
+import { hasInvalidXmlChar } from "../text";
 import type { Severity } from "../findings";
 import { columnLetter, MARKER_SHEET, type WorkbookModel } from "./model";
 
@@ -29,7 +30,7 @@ export function checkSheetNames(model: WorkbookModel): void {
   const seen = new Set<string>();
   for (const { name } of model.sheets) {
     if (name.length === 0 || name.length > 31) throw new Error(`工作表名称须为 1 至 31 个字符：“${name}”`);
-    if (/[:\\/?*[\]]/u.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (/[:\\/?*[\]]/u.test(name) || name.startsWith("'") || name.endsWith("'") || hasInvalidXmlChar(name)) {
       throw new Error(`工作表名称不能含有 : \\ / ? * [ ] 或以单引号开头、结尾：“${name}”`);
     }
     const key = name.toLowerCase();

@@ -127,6 +127,34 @@ describe("writeWorkbook: values", () => {
   });
 });
 
+describe("writeWorkbook: text XML cannot hold", () => {
+  it("never reaches the file: such characters are written as U+FFFD, and the workbook opens", async () => {
+    const texts = ["控制\u0001字符", "非字符\uFFFE", "单独的代理项\uD800", "成对的😀代理项", "制表\t换行\n回车\r"];
+    const model: WorkbookModel = {
+      title: "t",
+      sheets: [
+        {
+          kind: "table",
+          name: "数据",
+          columns: [{ key: "v", header: "值", type: "text", width: 20 }],
+          rows: texts.map((t) => [t]),
+        },
+      ],
+    };
+    const data = await writeWorkbook(model);
+    const raw = await readWorkbook(data);
+    expect(raw.sheets[0]!.rows.slice(1).map((r) => r[0])).toEqual([
+      "控制\uFFFD字符",
+      "非字符\uFFFD",
+      "单独的代理项\uFFFD",
+      "成对的😀代理项",
+      "制表\t换行\n回车\n",
+    ]);
+    // A second reader nobody here wrote opens it too.
+    expect((await loadExcel(data)).getWorksheet("数据")!.getCell("A2").value).toBe("控制\uFFFD字符");
+  });
+});
+
 describe("writeWorkbook: formula injection", () => {
   it("keeps =, +, - and @ texts as strings, never formulas", async () => {
     const model: WorkbookModel = {

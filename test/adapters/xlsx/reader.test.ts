@@ -103,10 +103,13 @@ function models(): [string, WorkbookModel][] {
   ];
 }
 
-/** Ours equals exceljs's full reader exactly, and its streaming reader once our dates are serials. */
+/**
+ * Ours equals exceljs's full reader exactly. (Not its streaming reader: on packages with several worksheets it
+ * spools parts to temporary files and, depending on the temporary folder and on timing, names the sheets
+ * "Sheet1"… and loses the marker; the tests must pass whatever TMPDIR is.)
+ */
 async function expectSameAsExceljs(path: string): Promise<RawWorkbook> {
   const { ours, full } = await readAll(path, readFileSync(path));
-  expect(datesAsSerials(ours)).toEqual(await readStreamInOrder(path));
   expect(ours).toEqual(full);
   return ours;
 }
@@ -144,7 +147,6 @@ describe("workbooks the repo writes: the same values as exceljs's readers", () =
     const path = tmp.path("big-ledger.xlsx");
     await writeWorkbookFile(ledgerWorkbook(ledger), path, { streaming: true });
     const { ours, full } = await readAll(path, readFileSync(path));
-    expect(datesAsSerials(ours)).toEqual(await readStreamInOrder(path));
     expect(countDates(full)).toBeGreaterThan(3000);
     expect(ours).toEqual(full);
     const rows = ours.sheets.find((s) => s.name === "服务台账")!.rows;

@@ -212,6 +212,56 @@ describe("ledger: what people really do", () => {
     expect(result.findings.at(-1)).toMatchObject({ severity: "info", message: expect.stringContaining("读取 4 行") });
   });
 
+  it.each<[string, Record<string, CellValue>, "rejected" | "kept"]>([
+    ["an error value in the date (required)", { 服务日期: { unreadable: "error", shown: "#VALUE!" } }, "rejected"],
+    [
+      "a formula without its result in the fee (required)",
+      { "收费金额（元）": { unreadable: "formula-no-value", shown: "" } },
+      "rejected",
+    ],
+    [
+      "a bad shared-string index in the item (required)",
+      { 服务事项: { unreadable: "bad-string-index", shown: "99" } },
+      "rejected",
+    ],
+    ["#N/A in the satisfaction (optional)", { 满意度: { unreadable: "error", shown: "#N/A" } }, "kept"],
+    ["INF in the participants (optional)", { 参与人次: { unreadable: "not-a-number", shown: "INF" } }, "kept"],
+    [
+      "text XML cannot hold in the staff (optional)",
+      { 服务人员: { unreadable: "invalid-text", shown: "何\\u{FFFE}" } },
+      "kept",
+    ],
+  ])("%s: the row is %s, and the cell is named", (_what, patch, outcome) => {
+    const result = importWorkbook(ledgerBook([row(patch), row()]), "台账.xlsx");
+    balanced(result);
+    const [header] = Object.keys(patch);
+    const col = HEADER.indexOf(header!);
+    const ref = `服务台账!${String.fromCharCode(65 + col)}2`;
+    const finding = result.findings.find((f) => f.path === ref);
+    expect(finding?.message).toMatch(new RegExp(`^工作表“服务台账”第 2 行“${header}”`, "u"));
+    if (outcome === "rejected") {
+      expect(finding).toMatchObject({ severity: "error", entry: 2 });
+      expect(finding!.message).toMatch(/该行未载入$/u);
+      expect(result).toMatchObject({ rowsRead: 2, rowsLoaded: 1, rowsRejected: 1 });
+    } else {
+      expect(finding).toMatchObject({ severity: "warning", entry: 2 });
+      expect(finding!.message).toMatch(/该项未读取，本行其余内容照常载入$/u);
+      expect(result).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsRejected: 0 });
+      // Left out, never a blank that passes for "not filled": the entry simply has no such field.
+      const key = { 满意度: "satisfaction", 参与人次: "participants", 服务人员: "staff" }[header!]!;
+      expect((ledgerOf(result).doc.entries[0] as Record<string, unknown>)[key]).toBeUndefined();
+    }
+  });
+
+  it("a column of unreadable cells warns at most 200 times a sheet, then counts the rest", () => {
+    const rows = Array.from({ length: 250 }, () => row({ 满意度: { unreadable: "error", shown: "#N/A" } }));
+    const result = importWorkbook(ledgerBook(rows), "台账.xlsx");
+    const warnings = result.findings.filter((f) => f.severity === "warning");
+    expect(warnings).toHaveLength(201);
+    expect(warnings.at(-1)!.message).toBe("工作表“服务台账”另有 50 个单元格无法读取，未逐一列出（所在行已载入）");
+    expect(result).toMatchObject({ rowsRead: 250, rowsLoaded: 250 });
+  });
+
   it("points check findings at the cells of the sheet", () => {
     const result = importWorkbook(
       ledgerBook([row(), row({ 成果交付: null }), row({ 服务事项: "代办营业执照" })]),
@@ -540,6 +590,31 @@ describe("申报书 and 工作总结表 as forms", () => {
       message: expect.stringMatching(/^“申报年度”：.*明年/u),
     });
     expect(result).toMatchObject({ rowsRead: 1, rowsLoaded: 0, rowsRejected: 1 });
+  });
+
+  it("an unreadable required field rejects the form; an unreadable optional one is left out with a warning", () => {
+    const required = form();
+    required.rows[4] = ["名称（法人单位名称）", { unreadable: "error", shown: "#REF!" }];
+    const refused = importWorkbook({ sheets: [required], marker: { kind: "application", version: 1 } }, "申报书.xlsx");
+    expect(refused.documents).toEqual([]);
+    expect(refused.findings[0]).toMatchObject({
+      severity: "error",
+      path: "申报书!B5",
+      message: "“名称（法人单位名称）”：单元格为错误值 #REF!，没有可用的值（公式出错或引用已失效），该申报书未载入",
+    });
+    const optional = form();
+    optional.rows[17] = ["自购数据库名称（如有）", { unreadable: "formula-no-value", shown: "" }];
+    const kept = importWorkbook({ sheets: [optional], marker: { kind: "application", version: 1 } }, "申报书.xlsx");
+    expect(kept.documents).toHaveLength(1);
+    expect(kept.findings).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        path: "申报书!B18",
+        message: expect.stringMatching(
+          /^“自购数据库名称（如有）”：单元格是公式，但文件中没有保存它的计算结果.*；该项未读取$/u,
+        ),
+      }),
+    ]);
   });
 
   it("a checkbox that is neither 是 nor 否 is a finding at its cell", () => {

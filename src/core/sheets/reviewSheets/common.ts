@@ -2,6 +2,7 @@
  * What the sheets of the review workbook share: typed columns with Chinese number and date formats, cells from
  * submitted values, the A1 address of a data cell, and findings merged into one mark per cell. Pure.
  */
+import { xmlSafe } from "../../text";
 import { parseDate } from "../../dates";
 import { SEVERITY_LABELS, type Finding, type Severity } from "../../findings";
 import { columnLetter, type CellMark, type CellType, type CellValue, type ColumnSpec, type TableSheet } from "../model";
@@ -135,7 +136,11 @@ export function mergeMarks(placed: readonly { row: number; col: number; finding:
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ and not starting or ending with an apostrophe. */
 export function safeSheetName(name: string, taken: ReadonlySet<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/gu, "_").replace(/^'+|'+$/gu, "") || "工作表";
+  // Characters Excel refuses in a name, and (from submitted names) characters no file can hold, become "_".
+  const base =
+    xmlSafe(name)
+      .replace(/[[\]:*?/\\\uFFFD\u0009\u000A\u000D]/gu, "_")
+      .replace(/^'+|'+$/gu, "") || "工作表";
   const chars = [...base];
   let candidate = chars.slice(0, 31).join("");
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
