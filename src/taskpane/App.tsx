@@ -117,9 +117,14 @@ export function App(props: AppProps) {
     setCheckRun(null);
     setStatsReport(null);
     setScoreRun(null);
-    const unreadable: Finding[] = added.flatMap((f) => f.findings.filter((x) => x.rule === UNREADABLE_RULE));
+    // Errors first: what could not be read at all matters more than a cell left out or a file's encoding.
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const unreadable: Finding[] = added
+      .flatMap((f) => f.findings.filter((x) => x.rule === UNREADABLE_RULE))
+      .sort((a, b) => rank[a.severity] - rank[b.severity]);
     for (const f of unreadable.slice(0, MAX_INPUT_NOTICES)) {
-      notify({ intent: "error", title: `${t("errorTitle")}：${describeWhere(f, t)}`, text: f.message });
+      // A warning (a cell left unread) or a note (a file read in another encoding) is not an error.
+      notify({ intent: f.severity, title: `${t("errorTitle")}：${describeWhere(f, t)}`, text: f.message });
     }
     if (unreadable.length > MAX_INPUT_NOTICES) {
       notify({ intent: "error", text: t("moreFindings", { n: unreadable.length - MAX_INPUT_NOTICES }) });

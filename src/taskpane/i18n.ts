@@ -18,7 +18,8 @@ const zh = {
   stepScore: "评分",
   stepTemplate: "模板",
   chooseFiles: "选择 JSON 或 xlsx 文件（可多选）",
-  chooseFilesHint: "申报书、工作总结表、服务台账、网点名录与专家评分表，按内容识别",
+  chooseFilesHint:
+    "申报书、工作总结表、服务台账、网点名录与专家评分表，按内容识别；其他文件（如 .xls、.docx、扫描件）会说明如何处理",
   readWorkbook: "读取当前工作簿",
   clearFiles: "清空",
   noFiles: "尚未载入文件。",
@@ -116,7 +117,7 @@ const en: Record<MessageKey, string> = {
   stepTemplate: "Templates",
   chooseFiles: "Choose JSON or xlsx files (several at once)",
   chooseFilesHint:
-    "Applications, annual summaries, ledgers, registry and reviewers' score sheets, recognised by content",
+    "Applications, annual summaries, ledgers, registry and reviewers' score sheets, recognised by content; other files (.xls, .docx, scans) are told what to do",
   readWorkbook: "Read the open workbook",
   clearFiles: "Clear",
   noFiles: "No files loaded yet.",

@@ -17,6 +17,8 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import webpack from "webpack";
+import { buildCfb } from "../../scripts/corpus/cfb";
+import { bomb, ledgerXlsx } from "../../scripts/corpus/workbooks";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -299,5 +301,37 @@ describe("task pane, standalone mode in headless Chromium", () => {
     // Nothing but Office.js was asked of the network, and the page threw nothing.
     expect(blocked.filter((url) => url !== OFFICE_JS)).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  test("reads a workbook with the browser's own inflater, and gives every file it cannot review its message", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "outlet-review-e2e-files-"));
+    const ledgerFile = path.join(dir, "台账.xlsx");
+    fs.writeFileSync(ledgerFile, await ledgerXlsx());
+    const broken: [string, Buffer | string, RegExp][] = [
+      ["台账.csv", "服务日期,服务事项\n2025-03-05,知识产权培训\n", /这是 CSV 文本表格/],
+      ["旧版.xls", buildCfb(["Workbook"]), /这是旧版 Excel 工作簿（\.xls）/],
+      ["加密.xlsx", buildCfb(["EncryptionInfo", "EncryptedPackage"]), /文件设置了打开密码/],
+      ["压缩炸弹.xlsx", bomb(20), /疑似“压缩炸弹”/],
+    ];
+    for (const [name, bytes] of broken) fs.writeFileSync(path.join(dir, name), bytes);
+
+    await openStep(page, "载入");
+    await action(page, "清空").click();
+    await page
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles([ledgerFile, ...broken.map(([n]) => path.join(dir, n))]);
+    // The ledger, read through DecompressionStream in the page: 401 entries of the sample.
+    await page
+      .getByText(/台账 1 份（401 条）/)
+      .first()
+      .waitFor();
+    for (const [name, , message] of broken) {
+      await page.getByText(`无法读取：文件“${name}”`).first().waitFor();
+      await page.getByText(message).first().waitFor();
+    }
+    await screenshot(page, "unreadable-files");
+    expect(pageErrors).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

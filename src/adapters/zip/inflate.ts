@@ -41,12 +41,21 @@ export function gzipTrailer(input: DeflatedData): Uint8Array {
   return t;
 }
 
-/** The gzip member around `input`, piece by piece, counting the compressed bytes handed out in `progress`. */
+/**
+ * Compressed bytes handed to a decoder at a time: what it has been given is what the ratio limit counts, so a bomb's
+ * piece inflates at most ~1,000 times this before the limit can look.
+ */
+const FEED_BYTES = 64 * 1024;
+
+/** The gzip member around `input`, in pieces of at most FEED_BYTES, counting what is handed out in `progress`. */
 export async function* gzipPieces(input: DeflatedData, progress: InflateProgress): AsyncGenerator<Uint8Array> {
   yield GZIP_HEADER;
   for await (const piece of input.pieces) {
-    progress.fed += piece.length;
-    yield piece;
+    for (let at = 0; at < piece.length; at += FEED_BYTES) {
+      const part = piece.subarray(at, Math.min(piece.length, at + FEED_BYTES));
+      progress.fed += part.length;
+      yield part;
+    }
   }
   yield gzipTrailer(input);
 }

@@ -35,7 +35,9 @@ export function LoadStep(props: LoadStepProps) {
             className="file-input"
             type="file"
             multiple
-            accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            // What the product reads, and what it recognises to say what to do with (a .xls, a .docx, a scan):
+            // every file gets its line, by content, whatever its name.
+            accept=".json,.xlsx,.xlsm,.xls,.et,.csv,.docx,.doc,.wps,.pdf,.zip,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             disabled={props.busy}
             onChange={onChange}
           />
