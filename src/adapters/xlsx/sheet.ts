@@ -138,6 +138,8 @@ export class RowsBuilder {
   private cells = 0;
   /** A row of nulls as wide as the widest row so far: new rows start as its copy, at their final size. */
   private blank: CellValue[] = [];
+  /** Makes a new row like `blank` (see rowFactory). */
+  private makeRow: () => CellValue[] = () => [];
 
   constructor(private readonly maxCells = Infinity) {}
 
@@ -150,7 +152,7 @@ export class RowsBuilder {
       row = rows[r - 1];
       if (row === undefined) {
         while (rows.length < r - 1) rows.push(undefined);
-        row = this.blank.slice();
+        row = this.makeRow();
         rows[r - 1] = row;
       }
       this.lastR = r;
@@ -161,7 +163,10 @@ export class RowsBuilder {
     if (c > this.width) {
       this.width = c;
       // Capped: a row that only a stray far cell made wide is not every row's size.
-      if (c <= 64) while (this.blank.length < c) this.blank.push(null);
+      if (c <= 64) {
+        while (this.blank.length < c) this.blank.push(null);
+        this.makeRow = rowFactory(this.blank);
+      }
     }
   }
 
@@ -174,6 +179,19 @@ export class RowsBuilder {
       else while (row.length < width) row.push(null);
     }
     return rows as CellValue[][];
+  }
+}
+
+/**
+ * A function that makes a row of `blank.length` nulls. An array literal where code can be made (a literal has an
+ * allocation site: V8 sees that its arrays live long and places them straight in the old generation, instead of
+ * copying a million rows from young to old), else a copy of `blank`.
+ */
+function rowFactory(blank: readonly CellValue[]): () => CellValue[] {
+  try {
+    return new Function(`return [${"null,".repeat(blank.length)}];`) as () => CellValue[];
+  } catch {
+    return () => blank.slice();
   }
 }
 

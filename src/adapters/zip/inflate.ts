@@ -47,12 +47,19 @@ export function gzipTrailer(input: DeflatedData): Uint8Array {
  */
 const FEED_BYTES = 64 * 1024;
 
-/** The gzip member around `input`, in pieces of at most FEED_BYTES, counting what is handed out in `progress`. */
-export async function* gzipPieces(input: DeflatedData, progress: InflateProgress): AsyncGenerator<Uint8Array> {
+/**
+ * The gzip member around `input`, in pieces of at most `feedBytes`, counting what is handed out in `progress` (a
+ * decoder that counts what it consumed itself may take the pieces whole).
+ */
+export async function* gzipPieces(
+  input: DeflatedData,
+  progress: InflateProgress,
+  feedBytes = FEED_BYTES,
+): AsyncGenerator<Uint8Array> {
   yield GZIP_HEADER;
   for await (const piece of input.pieces) {
-    for (let at = 0; at < piece.length; at += FEED_BYTES) {
-      const part = piece.subarray(at, Math.min(piece.length, at + FEED_BYTES));
+    for (let at = 0; at < piece.length; at += feedBytes) {
+      const part = piece.subarray(at, Math.min(piece.length, at + feedBytes));
       progress.fed += part.length;
       yield part;
     }

@@ -36,8 +36,8 @@ export const nodeInflater: Inflater = async function* inflate(input, progress) {
   // Feeding runs beside the reading below; it waits whenever zlib's input buffer is full.
   const feed = (async () => {
     try {
-      // Pieces counted by zlib itself (bytesWritten), not as they are queued.
-      for await (const piece of gzipPieces(input, { fed: 0 })) {
+      // Whole pieces: what zlib consumed is counted by zlib itself (bytesWritten), not as pieces are queued.
+      for await (const piece of gzipPieces(input, { fed: 0 }, Infinity)) {
         if (gunzip.destroyed) return;
         if (!gunzip.write(piece)) {
           await new Promise<void>((resolve) => {

@@ -425,7 +425,8 @@ function readTable(
     // The first filled cell names a total row; all three words have 计, so other rows skip the comparison (and a
     // number, a usual first cell, shows no 计 however it is written).
     const firstCell = reader.cell(row, first);
-    if (typeof firstCell !== "number") {
+    // A number or a date is never a 合计 label (and most rows start with a date).
+    if (typeof firstCell === "string") {
       const firstText = cellText(firstCell);
       if (firstText && firstText.includes("计") && TOTAL_ROW.has(removeWhiteSpace(firstText))) {
         out.info(

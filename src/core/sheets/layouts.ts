@@ -25,7 +25,7 @@ import {
   codeFromLabel,
 } from "../codes";
 import { parseDate } from "../dates";
-import { memoByText, toHalfWidth } from "../text";
+import { isWhiteSpaceCode, memoByText, toHalfWidth } from "../text";
 import {
   columnLetter,
   isUnreadable,
@@ -79,7 +79,10 @@ export function unreadableMessage(cell: UnreadableCell): string {
 }
 
 export function isBlankCell(cell: CellValue | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  // Only text that starts with white space can be all white space: no trim for the million that do not.
+  return cell.length === 0 || (isWhiteSpaceCode(cell.charCodeAt(0)) && cell.trim() === "");
 }
 
 function isDateCell(cell: UsableCellValue): cell is { date: string } {
@@ -596,6 +599,19 @@ export class RowReader {
    * unreadable (`read` then tells which). Nothing is allocated: a million rows can share one array.
    */
   readFields(row: readonly CellValue[], from: number, ctx: CodecContext, fields: unknown[]): boolean {
+    return (this.fieldsReader ??= generateFieldsReader(this.indexes, this.codecs) ?? this.readFieldsLoop)(
+      row,
+      from,
+      ctx,
+      fields,
+    );
+  }
+
+  /** readFields, made for this reader's columns (see generateFieldsReader); null where code cannot be made. */
+  private fieldsReader: FieldsReader | undefined;
+
+  /** readFields as a loop over the columns (where no reader can be generated). */
+  private readonly readFieldsLoop: FieldsReader = (row, from, ctx, fields) => {
     const indexes = this.indexes;
     const codecs = this.codecs;
     for (let k = 0; k < from; k++) fields[k] = undefined;
@@ -611,7 +627,7 @@ export class RowReader {
       fields[k] = value;
     }
     return true;
-  }
+  };
 
   /** The row's values, each filled cell through its column's codec; columns before `from` are known to be blank. */
   read(row: readonly CellValue[], from: number, ctx: CodecContext): Record<string, unknown> {
@@ -633,6 +649,34 @@ export class RowReader {
       else if (value !== undefined) setParts(values, this.paths[k]!, value);
     }
     return values;
+  }
+}
+
+type FieldsReader = (row: readonly CellValue[], from: number, ctx: CodecContext, fields: unknown[]) => boolean;
+
+/**
+ * RowReader.readFields written out for one set of columns: the loop unrolled, each column's codec called from a call
+ * site of its own, which stays monomorphic where the loop's one call site sees every codec (a million rows of a
+ * ledger pay for that call on every cell). Null where code cannot be made (a strict CSP): the loop then reads.
+ */
+function generateFieldsReader(indexes: readonly number[], codecs: readonly Codec[]): FieldsReader | null {
+  // isBlankCell and isUnreadable written in line: null, undefined and "" are blank, other text only if it starts
+  // with white space and is nothing else; an object with `unreadable` cannot be read.
+  const lines = indexes.map(
+    (index, k) =>
+      `if (${k} < from) fields[${k}] = undefined; else { cell = row[${index}]; ` +
+      `if (cell === null || cell === undefined || (typeof cell === "string" && (cell.length === 0 || ` +
+      `(isSpace(cell.charCodeAt(0)) && cell.trim() === "")))) fields[${k}] = undefined; ` +
+      `else { if (typeof cell === "object" && "unreadable" in cell) return false; ` +
+      `value = c${k}.fromCell(cell, ctx); if (value instanceof Problem) return false; fields[${k}] = value; } }`,
+  );
+  const body = `return (row, from, ctx, fields) => { let cell, value;\n${lines.join("\n")}\nreturn true; };`;
+  try {
+    const names = codecs.map((_, k) => `c${k}`);
+    const factory = new Function("isSpace", "Problem", ...names, body) as (...args: unknown[]) => FieldsReader;
+    return factory(isWhiteSpaceCode, CellProblem, ...codecs);
+  } catch {
+    return null;
   }
 }
 
