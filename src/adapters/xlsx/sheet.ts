@@ -657,10 +657,12 @@ export class SheetScanner extends ChunkScanner {
       return this.hasFormula ? unreadable("formula-no-value", "") : null;
     }
     const index = this.got === Got.Number ? this.vNum : /^\s*\d+\s*$/u.test(text) ? parseInt(text, 10) : NaN;
+    // Digits shown as the number they are, however the bytes arrived ("007" and "7" are the same index).
+    const shown = Number.isNaN(index) ? text : String(index);
     if (this.kind === Kind.Bool) {
-      return index === 0 ? false : index === 1 ? true : unreadable("bad-value", text);
+      return index === 0 ? false : index === 1 ? true : unreadable("bad-value", shown);
     }
-    return index < this.strings.length ? this.strings[index]! : unreadable("bad-string-index", text);
+    return index < this.strings.length ? this.strings[index]! : unreadable("bad-string-index", shown);
   }
 
   /** A number, or the date it shows when the cell's style has a date format. */
