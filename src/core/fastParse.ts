@@ -339,21 +339,86 @@ function emitObject(w: Writer, shape: Record<string, unknown>, catchall: unknown
     outputs.push(out);
     present.push(has);
   }
-  // The output: keys in shape order, each kept as zod keeps it.
-  const output = w.name();
-  w.write(`const ${output} = {};`);
-  keys.forEach((key, i) => {
-    const schema = shape[key];
-    const { optin, optout } = internals(schema);
-    const k = JSON.stringify(key);
-    const out = outputs[i]!;
-    const has = present[i]!;
-    if (optin === "optional" && optout === "optional") w.write(`if (${has}) ${output}[${k}] = ${out};`);
-    else if ((optin !== "defaulted" || optout === "optional") && mayOutputUndefined(schema)) {
-      w.write(`if (${out} !== undefined || ${has}) ${output}[${k}] = ${out};`);
-    } else w.write(`${output}[${k}] = ${out};`);
+  // The output: keys in shape order, each kept as zod keeps it (a condition, or null where the key is always kept).
+  const kept = keys.map((key, i) => {
+    const { optin, optout } = internals(shape[key]);
+    if (optin === "optional" && optout === "optional") return present[i]!;
+    if ((optin !== "defaulted" || optout === "optional") && mayOutputUndefined(shape[key])) {
+      return `${outputs[i]!} !== undefined || ${present[i]!}`;
+    }
+    return null;
   });
+  const output = w.name();
+  const conditional = kept.filter((c) => c !== null);
+  if (conditional.length === 0) {
+    w.write(`const ${output} = ${objectLiteral(keys, outputs)};`);
+  } else if (conditional.length <= MAX_MASK_BITS) {
+    const mask = conditional.map((c, bit) => `((${c}) ? ${2 ** bit} : 0)`).join(" | ");
+    const make = w.constant(literalMakers(keys, kept));
+    w.write(`const ${output} = ${make}(${mask})(${outputs.join(", ")});`);
+  } else {
+    w.write(`const ${output} = {};`);
+    keys.forEach((key, i) => {
+      const set = `${output}[${JSON.stringify(key)}] = ${outputs[i]!};`;
+      w.write(kept[i] === null ? set : `if (${kept[i]!}) ${set}`);
+    });
+  }
   return output;
+}
+
+/** Most optional keys an object's output is made for by one literal per set of keys present. */
+const MAX_MASK_BITS = 24;
+/** Most literals made for one object node (sets of keys present); beyond them, objects are built key by key. */
+const MAX_LITERALS = 64;
+
+function objectLiteral(keys: readonly string[], values: readonly string[]): string {
+  return `{ ${keys.map((key, i) => `${JSON.stringify(key)}: ${values[i]!}`).join(", ")} }`;
+}
+
+/**
+ * For an object with optional keys: given which of them are there (a bit each, in `kept`'s order), the function
+ * that makes the output from every key's value, by an object literal of exactly the keys there. A literal, not `{}`
+ * and keys added: V8 makes the object at its final shape with every key in the object itself, where `{}` holds four
+ * and keeps the rest in a side array regrown as keys come (on a million ledger entries: scavenges 0.85 → 0.37 s).
+ */
+function literalMakers(
+  keys: readonly string[],
+  kept: readonly (string | null)[],
+): (mask: number) => (...values: unknown[]) => object {
+  const makers = new Map<number, (...values: unknown[]) => object>();
+  const args = keys.map((_, i) => `a${i}`);
+  const optional = kept.flatMap((c, i) => (c === null ? [] : [i]));
+  const keyByKey =
+    (mask: number) =>
+    (...values: unknown[]) => {
+      const out: Record<string, unknown> = {};
+      keys.forEach((key, i) => {
+        const bit = optional.indexOf(i);
+        if (bit < 0 || mask & (2 ** bit)) out[key] = values[i];
+      });
+      return out;
+    };
+  return (mask) => {
+    let make = makers.get(mask);
+    if (make === undefined) {
+      const there = keys.flatMap((key, i) => {
+        const bit = optional.indexOf(i);
+        return bit < 0 || mask & (2 ** bit) ? [i] : [];
+      });
+      make =
+        makers.size < MAX_LITERALS
+          ? (new Function(
+              ...args,
+              `return ${objectLiteral(
+                there.map((i) => keys[i]!),
+                there.map((i) => args[i]!),
+              )};`,
+            ) as (...values: unknown[]) => object)
+          : keyByKey(mask);
+      makers.set(mask, make);
+    }
+    return make;
+  };
 }
 
 // ---------------------------------------------------------------- fields

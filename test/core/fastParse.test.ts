@@ -269,6 +269,9 @@ describe("generated parsers", () => {
   });
 });
 
+const KEYS_8 = ["h", "a", "g", "b", "f", "c", "e", "d"];
+const KEYS_30 = Array.from({ length: 30 }, (_, i) => `k${i}`);
+
 describe("the kinds of node", () => {
   const cases: [string, z.ZodType, unknown[]][] = [
     [
@@ -306,6 +309,21 @@ describe("the kinds of node", () => {
       [" ab ", "no", " no ", 3, undefined],
     ],
     ["integers within bounds", z.number().int().min(0).max(10).gt(-1).lt(11), [0, 10, 11, -1, 1.5, Infinity, NaN, "1"]],
+    [
+      // Every set of the eight keys: more sets than literals are made for one object (the rest built key by key).
+      "optional keys present in every combination",
+      z.strictObject(
+        Object.fromEntries(KEYS_8.map((k, i) => [k, i % 2 ? z.number().optional() : z.string().optional()])),
+      ),
+      Array.from({ length: 256 }, (_, mask) =>
+        Object.fromEntries(KEYS_8.flatMap((k, i) => (mask & (1 << i) ? [[k, i % 2 ? i : `v${i}`]] : []))),
+      ),
+    ],
+    [
+      "more optional keys than one literal per combination serves",
+      z.strictObject(Object.fromEntries(KEYS_30.map((k) => [k, z.string().optional()]))),
+      [{}, { k0: "a" }, { k29: "z", k3: "c" }, Object.fromEntries(KEYS_30.map((k) => [k, k])), { k5: 1 }],
+    ],
   ];
 
   it.each(cases)("%s", (_what, schema, values) => {
