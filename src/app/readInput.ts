@@ -14,8 +14,8 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from "../core/limits";
 import { parseJsonText, unreadable, type SheetReader, type SourcedDocument } from "../core/parse";
 import type { InputRecord } from "../core/report";
 import { isReviewerScores, parseReviewerScores, type ReviewerSheet } from "../core/scoring/reviewers";
-import { importWorkbook } from "../core/sheets/import";
-import type { RawWorkbook } from "../core/sheets/model";
+import { importWorkbook, WorkbookImport, type ImportResult } from "../core/sheets/import";
+import type { RawWorkbook, WorkbookMarker } from "../core/sheets/model";
 import { kindMessage, kindProblem, problemMessage, UNEXPECTED_MESSAGE } from "./messages";
 
 /** Reviewers' score sheets are recognised by content, like every document. */
@@ -34,6 +34,11 @@ export interface ReadPlatform {
   limits?: ReadLimits;
   /** Told of an error that is a fault of ours, not of the file (the user sees a plain message; a maintainer this). */
   onUnexpected?: (error: unknown) => void;
+  /**
+   * Keep every row of a workbook (LoadedFile.workbook), for a caller that brings the sheets into Excel. Otherwise a
+   * ledger's rows go into the importer as they are read and are not kept.
+   */
+  keepRows?: boolean;
 }
 
 export interface LoadedFile {
@@ -59,7 +64,10 @@ export function rejectedFile(name: string, sha256: string | null, message: strin
 
 /** A workbook's sheets (from a file or the open workbook) through the importer. */
 export function importRaw(raw: RawWorkbook, name: string, sha256: string | null): LoadedFile {
-  const imported = importWorkbook(raw, name);
+  return { ...loadedWorkbook(importWorkbook(raw, name), name, sha256), workbook: raw };
+}
+
+function loadedWorkbook(imported: ImportResult, name: string, sha256: string | null): LoadedFile {
   const loaded = imported.documents.length + imported.sheets.length;
   return {
     name,
@@ -73,7 +81,6 @@ export function importRaw(raw: RawWorkbook, name: string, sha256: string | null)
       // Rows (ledger entries, registry and scoring rows, forms) not loaded; a workbook of nothing is rejected whole.
       rejected: imported.rowsRejected || (loaded === 0 && imported.rowsRead === 0 ? 1 : 0),
     },
-    workbook: raw,
   };
 }
 
@@ -114,8 +121,12 @@ export async function readInput(file: InputBytes, platform: ReadPlatform): Promi
     const kind = await recognise(source, { inflate: platform.inflate, limits });
     if (kind.kind === "json") return jsonFile(name, sha256, kind.text, kind.encoding);
     if (kind.kind === "xlsx") {
-      const raw = await readXlsxArchive(kind.archive, { inflate: platform.inflate, limits });
-      return importRaw(raw, name, sha256);
+      const options = { inflate: platform.inflate, limits };
+      if (platform.keepRows) return importRaw(await readXlsxArchive(kind.archive, options), name, sha256);
+      let run: WorkbookImport | undefined;
+      const stream = (marker: WorkbookMarker | null) => (run = new WorkbookImport(name, marker));
+      const raw = await readXlsxArchive(kind.archive, { ...options, stream });
+      return loadedWorkbook(run!.finish(raw.sheets), name, sha256);
     }
     return rejectedFile(name, sha256, kindProblem(kindMessage(kind) ?? ""));
   } catch (error) {

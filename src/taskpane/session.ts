@@ -94,7 +94,8 @@ export async function loadOne(file: InputFile, options: LoadOptions = {}): Promi
   const name = escapeControls(file.name);
   const loaded = await readInput(
     { name, bytes, sha256: await sha256(bytes) },
-    { inflate: options.inflate ?? browserInflater() },
+    // Rows are kept only for a workbook that is to be brought into Excel.
+    { inflate: options.inflate ?? browserInflater(), keepRows: options.onWorkbook !== undefined },
   );
   if (options.onWorkbook && loaded.workbook && loaded.documents.length + loaded.sheets.length > 0) {
     await options.onWorkbook(bytes, loaded.workbook);

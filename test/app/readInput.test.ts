@@ -24,8 +24,13 @@ const INFLATERS: [string, Inflater][] = [
   ["fflate", fallbackInflater],
 ];
 
-async function read(bytes: Uint8Array, limits?: Partial<ReadLimits>, inflate = nodeInflater): Promise<LoadedFile> {
-  return readInput({ name: "文件", bytes, sha256: null }, { inflate, limits: readLimits(limits) });
+async function read(
+  bytes: Uint8Array,
+  limits?: Partial<ReadLimits>,
+  inflate = nodeInflater,
+  keepRows = false,
+): Promise<LoadedFile> {
+  return readInput({ name: "文件", bytes, sha256: null }, { inflate, limits: readLimits(limits), keepRows });
 }
 
 const messages = (f: LoadedFile): string[] => f.findings.map((x) => x.message);
@@ -84,7 +89,7 @@ describe("limits are settings, and each names itself", () => {
 
   it("a text longer than the limit is an unreadable cell, not a refused file", async () => {
     const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${"长".repeat(50)}</t></is></c></row></sheetData></worksheet>`;
-    const loaded = await read(minimalWorkbook(sheet), { maxStringChars: 10 });
+    const loaded = await read(minimalWorkbook(sheet), { maxStringChars: 10 }, nodeInflater, true);
     expect(loaded.workbook?.sheets[0]?.rows[0]).toEqual([{ unreadable: "too-long", shown: "10" }]);
   });
 

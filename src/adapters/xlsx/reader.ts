@@ -16,13 +16,20 @@
  * checksum, a DOCTYPE, XML that is not well-formed where it matters, a missing or misdirected part, a limit.
  */
 import { parseMarker } from "../../core/sheets/marker";
-import { MARKER_SHEET, type CellValue, type RawSheet, type RawWorkbook } from "../../core/sheets/model";
+import {
+  MARKER_SHEET,
+  type CellValue,
+  type RawSheet,
+  type RawWorkbook,
+  type SheetPlanner,
+  type WorkbookMarker,
+} from "../../core/sheets/model";
 import { utf8 } from "../zip/bytes";
 import { ZipArchive } from "../zip/archive";
 import type { Inflater } from "../zip/inflate";
 import { memorySource, type ByteSource } from "../zip/source";
 import { DEFAULT_READ_LIMITS, limitError, ReadError, type ReadLimits } from "../zip/errors";
-import { CellLimitError, SheetScanner, type ScanLimits } from "./sheet";
+import { CellLimitError, RowOrderError, SheetScanner, type ScanLimits, type SheetPlanning } from "./sheet";
 import { SharedStringsScanner } from "./strings";
 import { dateStyles } from "./styles";
 import {
@@ -46,6 +53,11 @@ export interface XlsxReadOptions {
   limits?: ReadLimits;
   /** Hand the scanners chunks of at most this many bytes (tests: tags and characters split anywhere). */
   chunkBytes?: number;
+  /**
+   * Given the marker (read first), the planner that takes the rows of some sheets one by one as they are read:
+   * those sheets come with their head rows only.
+   */
+  stream?: (marker: WorkbookMarker | null) => SheetPlanner;
 }
 
 interface Relationship {
@@ -90,14 +102,30 @@ export async function readXlsxArchive(archive: ZipArchive, options: XlsxReadOpti
     strings = scanner.strings;
   }
 
-  const out: RawSheet[] = [];
+  const readSheet = async (part: string, planning: SheetPlanning | null = null): Promise<CellValue[][]> => {
+    const scanner = new SheetScanner(strings, true, dates, scanLimits, planning);
+    try {
+      await reader.scan(part, scanner, () => limitError("maxCellsPerSheet", limits, archive.nameOf(part)));
+    } catch (error) {
+      if (!(error instanceof RowOrderError)) throw error;
+      // Rows out of order (no writer we know does it): the planner's consumer gives up and the sheet is read whole.
+      scanner.values.abandon();
+      return readSheet(part);
+    }
+    return scanner.values.result();
+  };
+
+  // The marker first: it says what the workbook is, which the planner needs before the first sheet.
   let marker: RawWorkbook["marker"] = null;
+  for (const { name, part } of sheets) {
+    if (name === MARKER_SHEET) marker = parseMarker((await readSheet(part))[0]?.[0]);
+  }
+  const planner = options.stream?.(marker) ?? null;
+  const out: RawSheet[] = [];
   for (const { name, hidden, part } of sheets) {
-    const scanner = new SheetScanner(strings, true, dates, scanLimits);
-    await reader.scan(part, scanner, () => limitError("maxCellsPerSheet", limits, archive.nameOf(part)));
-    const rows = scanner.values.result();
-    if (name === MARKER_SHEET) marker = parseMarker(rows[0]?.[0]);
-    else out.push({ name, hidden, rows });
+    if (name === MARKER_SHEET) continue;
+    const rows = await readSheet(part, planner && { planner, sheet: { name, hidden } });
+    out.push({ name, hidden, rows });
   }
   return { sheets: out, marker };
 }

@@ -6,7 +6,7 @@
  * longer than the limit — is an UnreadableCell, never a blank. Everything after `</sheetData>` (validations,
  * merges, links…) is never looked at: the scanner says it is done.
  */
-import type { CellValue, UnreadableCell } from "../../core/sheets/model";
+import type { CellValue, RowConsumer, SheetPlanner, UnreadableCell } from "../../core/sheets/model";
 import { serialToIso } from "../../core/sheets/model";
 import { escapeControls, hasInvalidXmlChar } from "../../core/text";
 import { latin1, utf8 } from "../zip/bytes";
@@ -129,7 +129,20 @@ const enum Got {
   Text,
 }
 
-/** Rows of values, 1-based sheet row r at index r − 1, each padded with nulls to the widest row: SheetValues' shape. */
+/** Rows that go back up the sheet after its rows began to be handed over one by one (see RowsBuilder). */
+export class RowOrderError extends Error {}
+
+/** The sheet a planner is asked about, and the planner. */
+export interface SheetPlanning {
+  planner: SheetPlanner;
+  sheet: { name: string; hidden: boolean };
+}
+
+/**
+ * Rows of values, 1-based sheet row r at index r − 1, each padded with nulls to the widest row: SheetValues' shape.
+ * With a planner, the first `headRows` rows are shown to it; when it answers with a consumer, every row from then
+ * on goes to the consumer as soon as the next one starts, in one reused array, and only the head rows are kept.
+ */
 export class RowsBuilder {
   private readonly rows: (CellValue[] | undefined)[] = [];
   private width = 0;
@@ -140,24 +153,20 @@ export class RowsBuilder {
   private blank: CellValue[] = [];
   /** Makes a new row like `blank` (see rowFactory). */
   private makeRow: () => CellValue[] = () => [];
+  private consumer: RowConsumer | null = null;
+  /** The array rows are handed over in, once they are (the current row). */
+  private streamRow: CellValue[] | null = null;
 
-  constructor(private readonly maxCells = Infinity) {}
+  constructor(
+    private readonly maxCells = Infinity,
+    private planning: SheetPlanning | null = null,
+  ) {}
 
   /** Sets a non-null value; a later value for the same cell wins. */
   set(r: number, c: number, value: CellValue): void {
     if (++this.cells > this.maxCells) throw new CellLimitError();
     let row = r === this.lastR ? this.lastRow : undefined;
-    if (row === undefined) {
-      const rows = this.rows;
-      row = rows[r - 1];
-      if (row === undefined) {
-        while (rows.length < r - 1) rows.push(undefined);
-        row = this.makeRow();
-        rows[r - 1] = row;
-      }
-      this.lastR = r;
-      this.lastRow = row;
-    }
+    if (row === undefined) row = this.rowAt(r);
     while (row.length < c - 1) row.push(null);
     row[c - 1] = value;
     if (c > this.width) {
@@ -170,8 +179,67 @@ export class RowsBuilder {
     }
   }
 
-  /** Rows 1 to the last row with a value, every row as wide as the last used column. Fills in place. */
+  /** The array of row `r`, a row other than the last one set. */
+  private rowAt(r: number): CellValue[] {
+    if (this.planning !== null && r > this.planning.planner.headRows) this.plan();
+    let row: CellValue[] | undefined;
+    if (this.consumer !== null) {
+      if (this.streamRow === null) row = this.streamRow = this.makeRow();
+      else {
+        if (r < this.lastR) throw new RowOrderError();
+        row = this.streamRow;
+        this.consumer.row(this.lastR, row);
+        row.fill(null);
+      }
+    } else {
+      const rows = this.rows;
+      row = rows[r - 1];
+      if (row === undefined) {
+        while (rows.length < r - 1) rows.push(undefined);
+        row = this.makeRow();
+        rows[r - 1] = row;
+      }
+    }
+    this.lastR = r;
+    this.lastRow = row;
+    return row;
+  }
+
+  /** Shows the rows so far to the planner; with a consumer, hands them over. */
+  private plan(): void {
+    const { planner, sheet } = this.planning!;
+    this.planning = null;
+    const head = this.padded();
+    const consumer = planner.plan(sheet, head);
+    if (consumer === null) return;
+    this.consumer = consumer;
+    head.forEach((cells, i) => consumer.row(i + 1, cells));
+  }
+
+  /** The rows given up on: the consumer is told, and the sheet is to be read again without a planner. */
+  abandon(): void {
+    this.consumer?.abandon();
+    this.consumer = null;
+  }
+
+  /**
+   * Rows 1 to the last row with a value, every row as wide as the last used column; for a sheet whose rows went to
+   * a consumer, its head rows (the consumer has had the last row and `end`).
+   */
   result(): CellValue[][] {
+    if (this.planning !== null) this.plan();
+    const consumer = this.consumer;
+    if (consumer !== null) {
+      if (this.streamRow !== null) consumer.row(this.lastR, this.streamRow);
+      this.consumer = null;
+      this.streamRow = null;
+      consumer.end();
+    }
+    return this.padded();
+  }
+
+  /** The rows kept, padded in place. */
+  private padded(): CellValue[][] {
     const { rows, width } = this;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
@@ -224,16 +292,17 @@ export class SheetScanner extends ChunkScanner {
   /**
    * `strings`: the shared strings table, entries as cell values (empty items as null). `fast`: false reads
    * everything the general way (tests pin the fast paths to it). `dateStyles`: for each style index (`s`),
-   * whether its number format shows a date (then a number reads as `{ date }`).
+   * whether its number format shows a date (then a number reads as `{ date }`). `planning`: see RowsBuilder.
    */
   constructor(
     private readonly strings: readonly CellValue[],
     private readonly fast = true,
     private readonly dateStyles: readonly boolean[] = [],
     limits: ScanLimits = NO_LIMITS,
+    planning: SheetPlanning | null = null,
   ) {
     super(constructBytes(limits));
-    this.values = new RowsBuilder(limits.maxCells);
+    this.values = new RowsBuilder(limits.maxCells, planning);
     this.maxChars = limits.maxStringChars;
   }
 

@@ -4,23 +4,33 @@
  * header text wherever they were moved; cells go through the layouts' codecs (Excel serials and text dates,
  * numbers as text, full-width digits, items by name) into raw JSON documents, which then meet the very zod
  * schemas a JSON file meets. Whatever cannot be read is a finding naming sheet, row and column; every data row
- * is counted as loaded or rejected. Pure: the adapter reads the file into a RawWorkbook.
+ * is counted as loaded or rejected. Pure: the adapter reads the file into a RawWorkbook, or hands a ledger's rows
+ * over as it reads them (WorkbookImport). Tables and their findings: importTables.ts; the ledger: importLedger.ts.
  */
-import type { z } from "zod";
-import type { Finding } from "../findings";
-import { fastSchema, fieldsParser, INVALID } from "../fastParse";
+import { PARSE_PARAMS, parseDocumentValue } from "../parse";
+import { fastSchema } from "../fastParse";
+import { evaluationSchema, registryOutletSchema } from "../schemas";
+import { parseReviewerScores, REVIEWER_SCORES_TYPE } from "../scoring/reviewers";
+import { normaliseCode, show, toHalfWidth } from "../text";
+import { countFormLabels, lookupCell, readForm, type CellInfo } from "./importForms";
+import { finishLedger, LedgerSheet } from "./importLedger";
 import {
-  describeIssue,
-  PARSE_PARAMS,
-  parseDocumentValue,
-  unreadable,
-  type SourcedDocument,
-  type SourcedLedger,
-} from "../parse";
-import { evaluationSchema, ledgerEntrySchema, registryOutletSchema, type LedgerEntry } from "../schemas";
-import { parseReviewerScores, REVIEWER_SCORES_TYPE, type ReviewerSheet } from "../scoring/reviewers";
-import { normaliseCode, removeWhiteSpace, show, toHalfWidth } from "../text";
-import { countFormLabels, lookupCell, readForm, type CellInfo, type FormRead } from "./importForms";
+  Collector,
+  firstIssue,
+  HEADER_SCAN_ROWS,
+  identity,
+  issueColumn,
+  locateHeader,
+  NO_CELLS,
+  noteColumns,
+  readTable,
+  reportUnreadFields,
+  RowFindings,
+  rowFinding,
+  type HeaderMatch,
+  type ImportResult,
+  type TableSource,
+} from "./importTables";
 import {
   applicationForm,
   CellProblem,
@@ -32,15 +42,12 @@ import {
   isBlankCell,
   LEDGER_INFO_FORM,
   ledgerColumns,
-  matchHeader,
   REGISTRY_COLUMNS,
-  RowReader,
   summaryForm,
   yesNo,
   type CodecContext,
   type Column,
   type FormLayout,
-  type RowProblem,
 } from "./layouts";
 import {
   isUnreadable,
@@ -48,6 +55,7 @@ import {
   type CellValue,
   type RawSheet,
   type RawWorkbook,
+  type SheetPlanner,
   type WorkbookMarker,
 } from "./model";
 import {
@@ -62,24 +70,7 @@ import {
   type TemplateKind,
 } from "./templates";
 
-export interface ImportResult {
-  documents: SourcedDocument[];
-  /** Reviewers' filled 评分表 sheets. */
-  sheets: ReviewerSheet[];
-  findings: Finding[];
-  /** Records read: ledger, registry, evaluation and scoring rows, and each form (申报书, 总结表) as one. */
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-}
-
-/** How far down a header row is looked for (title rows, notes above the table). */
-const HEADER_SCAN_ROWS = 30;
-/** Per sheet, row findings beyond this many are summarised in one (a broken column must not flood the report). */
-const MAX_ROW_FINDINGS = 200;
-const TOTAL_ROW = new Set(["合计", "总计", "小计"]);
-/** Columns people add that carry nothing to import and need no notice. */
-const QUIET_COLUMNS = new Set(["序号", "编号", "no", "no."]);
+export type { ImportResult } from "./importTables";
 
 const KIND_LABELS: Record<TemplateKind, string> = {
   ledger: "服务台账",
@@ -95,71 +86,6 @@ const OUTPUT_LABELS: Record<string, string> = {
   statsWorkbook: "本工具输出的服务统计工作簿",
   scoreWorkbook: "本工具输出的评审结果工作簿",
 };
-
-// ---------------------------------------------------------------- collecting
-
-class Collector {
-  readonly result: ImportResult = {
-    documents: [],
-    sheets: [],
-    findings: [],
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsRejected: 0,
-  };
-  constructor(readonly file: string) {}
-
-  find(path: string | null, message: string, extra: Partial<Finding> = {}): void {
-    this.result.findings.push(unreadable(this.file, path, message, extra));
-  }
-  info(path: string | null, message: string, extra: Partial<Finding> = {}): void {
-    this.find(path, message, { severity: "info", ...extra });
-  }
-  count(read: number, loaded: number): void {
-    this.result.rowsRead += read;
-    this.result.rowsLoaded += loaded;
-    this.result.rowsRejected += read - loaded;
-  }
-}
-
-// ---------------------------------------------------------------- headers
-
-interface HeaderMatch<C> {
-  /** 1-based sheet row of the header. */
-  row: number;
-  /** Column at each 0-based index. */
-  byIndex: (C | undefined)[];
-  /** Keys found → 0-based index. */
-  index: Map<string, number>;
-  unknown: { col: number; text: string }[];
-  duplicates: { col: number; text: string }[];
-}
-
-function matchRow<C extends Column>(row: readonly CellValue[], columns: readonly C[]): Omit<HeaderMatch<C>, "row"> {
-  const out: Omit<HeaderMatch<C>, "row"> = { byIndex: [], index: new Map(), unknown: [], duplicates: [] };
-  row.forEach((cell, i) => {
-    if (typeof cell !== "string" || cell.trim() === "") return;
-    const column = matchHeader(cell, columns);
-    if (!column) out.unknown.push({ col: i, text: cell.trim() });
-    else if (out.index.has(column.key)) out.duplicates.push({ col: i, text: cell.trim() });
-    else {
-      out.index.set(column.key, i);
-      out.byIndex[i] = column;
-    }
-  });
-  return out;
-}
-
-/** The row (among the first few) that names most of the columns. */
-function locateHeader<C extends Column>(sheet: RawSheet, columns: readonly C[]): HeaderMatch<C> | null {
-  let best: HeaderMatch<C> | null = null;
-  const last = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < last; r++) {
-    const m = matchRow(sheet.rows[r] ?? [], columns);
-    if (!best || m.index.size > best.index.size) best = { ...m, row: r + 1 };
-  }
-  return best && best.index.size > 0 ? best : null;
-}
 
 interface ScoringHeader {
   row: number;
@@ -280,428 +206,149 @@ function isEmptySheet(sheet: RawSheet): boolean {
 
 // ---------------------------------------------------------------- the workbook
 
-/** Reads a filled workbook: documents (by marker, else recognised sheet by sheet) and reviewers' sheets. */
-export function importWorkbook(raw: RawWorkbook, file: string): ImportResult {
-  const out = new Collector(file);
-  const marker = raw.marker;
-  let kind: TemplateKind | undefined;
-  if (marker) {
-    if (!(TEMPLATE_KINDS as readonly string[]).includes(marker.kind)) {
-      const what = OUTPUT_LABELS[marker.kind] ?? `“${marker.kind}”工作簿`;
-      out.find(null, `这是${what}，不是可填写的模板，不能作为输入；请使用原始材料（JSON）或填好的模板`);
-      return out.result;
-    }
-    kind = marker.kind as TemplateKind;
-    if (marker.version > TEMPLATE_VERSION) {
-      out.find(
-        null,
-        `${KIND_LABELS[kind]}模板的版本（${marker.version}）比本工具支持的版本（${TEMPLATE_VERSION}）新，已按当前版本读取；如有遗漏请升级本工具`,
-        { severity: "warning" },
-      );
-    }
-  }
-  const category = marker?.options?.category || undefined;
-  const allowed = new Set<Role["role"]>(
-    kind ? ROLES_OF_KIND[kind] : (Object.values(ROLES_OF_KIND).flat() as Role["role"][]),
-  );
-
-  const byRole = new Map<Role["role"], { sheet: RawSheet; role: Role }[]>();
-  const ignored: string[] = [];
-  for (const sheet of raw.sheets) {
-    if (sheet.hidden || sheet.name === MARKER_SHEET || sheet.name === INSTRUCTIONS_SHEET) continue;
-    const role = recognise(sheet, allowed, marker, category);
-    if (role) {
-      const list = byRole.get(role.role) ?? [];
-      list.push({ sheet, role });
-      byRole.set(role.role, list);
-    } else if (!isEmptySheet(sheet)) {
-      ignored.push(sheet.name);
-    }
-  }
-
-  if (byRole.size === 0) {
-    const expected = kind
-      ? `${KIND_LABELS[kind]}模板的表头或项目名称`
-      : "本工具模板的标记，也没有找到服务台账、网点名录、评分表的表头或申报书、工作总结表的项目名称";
-    out.find(null, `无法识别该工作簿的内容：没有${expected}；该文件未导入`);
-    return out.result;
-  }
-  for (const name of ignored) {
-    out.info(cellRef(name, 0, 1), `工作表“${name}”不是可识别的台账、名录、评分表或申报书/总结表，未导入`);
-  }
-
-  const ctx: CodecContext = { category };
-  const ledgers = byRole.get("ledger") ?? [];
-  if (ledgers.length) {
-    importLedger(
-      out,
-      ledgers.map((l) => ({ sheet: l.sheet, header: (l.role as { header: HeaderMatch<Column> }).header })),
-      byRole.get("ledgerInfo")?.[0]?.sheet,
-      marker,
-      ctx,
-    );
-  } else if (byRole.has("ledgerInfo")) {
-    out.info(null, "工作簿中有“网点信息”但没有服务台账表格（表头应含服务日期、服务事项等），未导入台账");
-  }
-  for (const role of ["application", "annualSummary"] as const) {
-    for (const { sheet } of byRole.get(role) ?? []) importForm(out, role, sheet, ctx);
-  }
-  const registries = byRole.get("registry") ?? [];
-  const evaluations = byRole.get("evaluations") ?? [];
-  if (registries.length || evaluations.length) {
-    const header = (e: { role: Role }) => (e.role as { header: HeaderMatch<Column> }).header;
-    importRegistry(
-      out,
-      registries.map((e) => ({ sheet: e.sheet, header: header(e) })),
-      evaluations.map((e) => ({ sheet: e.sheet, header: header(e) })),
-      ctx,
-    );
-  }
-  for (const { sheet, role } of byRole.get("scoring") ?? []) {
-    importScoring(out, sheet, (role as { header: ScoringHeader }).header, marker);
-  }
-  if (out.result.rowsRejected > 0) {
-    const r = out.result;
-    out.info(null, `读取 ${r.rowsRead} 行（条）记录：载入 ${r.rowsLoaded}，未载入 ${r.rowsRejected}（原因见上列各条）`);
-  }
-  return out.result;
-}
-
-// ---------------------------------------------------------------- tables
-
-interface TableSource {
-  sheet: RawSheet;
-  header: HeaderMatch<Column>;
-}
-
-const NO_CELLS: readonly CellValue[] = [];
-
-/** Reports the columns a sheet has that no layout column matches (people add 备注 and the like). */
-function noteColumns(out: Collector, source: TableSource): void {
-  const { sheet, header } = source;
-  const unknown = header.unknown.filter((u) => !QUIET_COLUMNS.has(headerKey(u.text)));
-  if (unknown.length) {
-    out.info(
-      cellRef(sheet.name, unknown[0]!.col, header.row),
-      `工作表“${sheet.name}”中的列 ${unknown.map((u) => `“${u.text}”`).join("、")} 未识别，未导入`,
-    );
-  }
-  for (const d of header.duplicates) {
-    out.info(
-      cellRef(sheet.name, d.col, header.row),
-      `工作表“${sheet.name}”中的列“${d.text}”重复，只读取第一列，本列未导入`,
-    );
-  }
-}
+type Recognised = { sheet: RawSheet; role: Role };
 
 /**
- * The data rows under a header, each handed to `onRow` as it is read (a million rows need not be held as raw values):
- * blank rows and total rows skipped, each cell through its column's codec.
+ * The import of one workbook as its reader goes: `plan` sees each sheet's first rows (and takes a ledger's rows one
+ * by one from then on), `finish` the sheets as read and gives the documents. importWorkbook runs it on sheets held.
  */
-function readTable(
-  out: Collector,
-  source: TableSource,
-  ctx: CodecContext,
-  /** `row`: the 1-based sheet row; `problem`: its first cell that could not be read. */
-  onRow: (values: Record<string, unknown>, row: number, problem: RowProblem | null) => void,
-  /**
-   * A faster way with the rows of this sheet's columns, or null: tried first on each row (its cells, the first
-   * filled column, the 1-based sheet row), it answers true when it took the row, and `onRow` then never sees it.
-   */
-  fast?: (reader: RowReader) => ((cells: readonly CellValue[], from: number, row: number) => boolean) | null,
-  /** Who the rows belong to, for the warnings on cells left unread, and where those warnings go. */
-  extra: Partial<Finding> = {},
-  warnings: Collector = out,
-): void {
-  const { sheet, header } = source;
-  // Columns in header order, as they were matched.
-  const reader = new RowReader([...header.index.values()].map((i) => [i, header.byIndex[i]!] as const));
-  const tryRow = fast?.(reader) ?? null;
-  const unread = new UnreadCells(warnings, source, extra);
-  for (let r = header.row; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r] ?? NO_CELLS;
-    const first = reader.firstFilled(row);
-    if (first < 0) continue;
-    // The first filled cell names a total row; all three words have 计, so other rows skip the comparison (and a
-    // number, a usual first cell, shows no 计 however it is written).
-    const firstCell = reader.cell(row, first);
-    // A number or a date is never a 合计 label (and most rows start with a date).
-    if (typeof firstCell === "string") {
-      const firstText = cellText(firstCell);
-      if (firstText && firstText.includes("计") && TOTAL_ROW.has(removeWhiteSpace(firstText))) {
-        out.info(
-          cellRef(sheet.name, null, r + 1),
-          `工作表“${sheet.name}”第 ${r + 1} 行为“${firstText}”行，未作为记录导入`,
-        );
-        continue;
+export class WorkbookImport implements SheetPlanner {
+  readonly headRows = HEADER_SCAN_ROWS;
+  private readonly out: Collector;
+  /** The marker names something that is not an input: nothing more is read. */
+  private readonly refused: boolean = false;
+  private readonly kind: TemplateKind | undefined;
+  private readonly allowed: ReadonlySet<Role["role"]>;
+  private readonly ctx: CodecContext;
+  /** Ledger sheets taken row by row, by the sheet's place in the workbook. */
+  private readonly ledgers = new Map<number, LedgerSheet>();
+  private planned = 0;
+
+  constructor(
+    file: string,
+    private readonly marker: WorkbookMarker | null,
+  ) {
+    this.out = new Collector(file);
+    if (marker) {
+      if (!(TEMPLATE_KINDS as readonly string[]).includes(marker.kind)) {
+        const what = OUTPUT_LABELS[marker.kind] ?? `“${marker.kind}”工作簿`;
+        this.out.find(null, `这是${what}，不是可填写的模板，不能作为输入；请使用原始材料（JSON）或填好的模板`);
+        this.refused = true;
+      } else {
+        this.kind = marker.kind as TemplateKind;
+        if (marker.version > TEMPLATE_VERSION) {
+          this.out.find(
+            null,
+            `${KIND_LABELS[this.kind]}模板的版本（${marker.version}）比本工具支持的版本（${TEMPLATE_VERSION}）新，已按当前版本读取；如有遗漏请升级本工具`,
+            { severity: "warning" },
+          );
+        }
       }
     }
-    if (tryRow && tryRow(row, first, r + 1)) continue;
-    const values = reader.read(row, first, ctx);
-    for (const cell of reader.unread) unread.add(r + 1, cell);
-    onRow(values, r + 1, reader.problem);
-  }
-  unread.close();
-}
-
-/**
- * Warnings on the unreadable cells of optional columns (the row is kept without them), at most MAX_ROW_FINDINGS a
- * sheet and then one that counts the rest: a column of #N/A must not flood the report.
- */
-class UnreadCells {
-  private count = 0;
-  constructor(
-    private readonly out: Collector,
-    private readonly source: TableSource,
-    private readonly extra: Partial<Finding>,
-  ) {}
-
-  add(row: number, { col, message }: RowProblem): void {
-    if (++this.count > MAX_ROW_FINDINGS) return;
-    const name = this.source.sheet.name;
-    const ref = cellRef(name, col, row);
-    this.out.find(
-      ref,
-      `工作表“${name}”第 ${row} 行${headerText(this.source, col)}（${ref.split("!")[1]}）：${message}；该项未读取，本行其余内容照常载入`,
-      { severity: "warning", ...this.extra, ...(this.extra.document === "ledger" ? { entry: row } : {}) },
-    );
+    this.ctx = { category: marker?.options?.category || undefined };
+    const kind = this.kind;
+    this.allowed = new Set(kind ? ROLES_OF_KIND[kind] : (Object.values(ROLES_OF_KIND).flat() as Role["role"][]));
   }
 
-  close(): void {
-    if (this.count <= MAX_ROW_FINDINGS) return;
-    const name = this.source.sheet.name;
-    this.out.find(
-      cellRef(name, null, this.source.header.row),
-      `工作表“${name}”另有 ${this.count - MAX_ROW_FINDINGS} 个单元格无法读取，未逐一列出（所在行已载入）`,
-      { severity: "warning", ...this.extra },
-    );
+  plan(sheet: { name: string; hidden: boolean }, head: readonly (readonly CellValue[])[]): LedgerSheet | null {
+    const place = this.planned++;
+    if (this.refused || !this.allowed.has("ledger") || isPassedOver(sheet)) return null;
+    const rows = head as (readonly CellValue[])[];
+    const role = recognise({ ...sheet, rows }, this.allowed, this.marker, this.ctx.category);
+    if (role?.role !== "ledger") return null;
+    const ledger = new LedgerSheet(this.out.file, { sheet: { ...sheet, rows }, header: role.header }, this.ctx);
+    this.ledgers.set(place, ledger);
+    return ledger;
   }
-}
 
-/** Warnings on the unreadable optional fields of a form (the document is loaded without them). */
-function reportUnreadFields(out: Collector, read: FormRead, extra: Partial<Finding>): void {
-  for (const u of read.unread) {
-    out.find(u.ref, `“${u.label}”：${u.message}；该项未读取`, { severity: "warning", ...extra });
-  }
-}
+  finish(sheets: readonly RawSheet[]): ImportResult {
+    const out = this.out;
+    if (this.refused) return out.result;
+    const byRole = new Map<Role["role"], Recognised[]>();
+    const ledgers: LedgerSheet[] = [];
+    const ignored: string[] = [];
+    sheets.forEach((sheet, place) => {
+      if (isPassedOver(sheet)) return;
+      const streamed = this.ledgers.get(place);
+      const role =
+        streamed && !streamed.abandoned ? null : recognise(sheet, this.allowed, this.marker, this.ctx.category);
+      if (streamed && !streamed.abandoned) ledgers.push(streamed);
+      else if (role?.role === "ledger") ledgers.push(this.wholeLedger(sheet, role.header));
+      else if (role) byRole.set(role.role, [...(byRole.get(role.role) ?? []), { sheet, role }]);
+      else if (!isEmptySheet(sheet)) ignored.push(sheet.name);
+    });
 
-/** The column of a zod issue path ("client.type") in a table, or null for the whole row. */
-function issueColumn(header: HeaderMatch<Column>, path: string): number | null {
-  let p = path;
-  while (p) {
-    const i = header.index.get(p);
-    if (i !== undefined) return i;
-    const cut = p.lastIndexOf(".");
-    if (cut < 0) break;
-    p = p.slice(0, cut);
-  }
-  return null;
-}
-
-function headerText(source: TableSource, col: number | null): string {
-  if (col === null) return "";
-  const cell = source.sheet.rows[source.header.row - 1]?.[col];
-  return typeof cell === "string" ? `“${cell.trim()}”` : "";
-}
-
-/** A rejected row: one finding at the cell of its first problem. */
-function rowFinding(
-  out: Collector,
-  source: TableSource,
-  row: number,
-  col: number | null,
-  message: string,
-  what: string,
-  extra: Partial<Finding>,
-): void {
-  const name = source.sheet.name;
-  out.find(
-    cellRef(name, col, row),
-    `工作表“${name}”第 ${row} 行${col === null ? "" : `${headerText(source, col)}（${cellRef(name, col, row).split("!")[1]}）`}：${message}，该${what}未载入`,
-    extra,
-  );
-}
-
-function firstIssue(issues: readonly z.core.$ZodIssue[]): { path: string; message: string } {
-  const { path, message } = describeIssue(issues[0]!);
-  const more = issues.length > 1 ? `（另有 ${issues.length - 1} 处问题）` : "";
-  return { path, message: message + more };
-}
-
-class RowFindings {
-  private count = 0;
-  constructor(
-    private readonly out: Collector,
-    private readonly source: TableSource,
-  ) {}
-  add(row: number, col: number | null, message: string, what: string, extra: Partial<Finding> = {}): void {
-    if (++this.count <= MAX_ROW_FINDINGS) rowFinding(this.out, this.source, row, col, message, what, extra);
-  }
-  close(extra: Partial<Finding> = {}): void {
-    if (this.count > MAX_ROW_FINDINGS) {
-      const name = this.source.sheet.name;
-      this.out.find(
-        cellRef(name, null, this.source.header.row),
-        `工作表“${name}”另有 ${this.count - MAX_ROW_FINDINGS} 行无法读取，未逐一列出`,
-        extra,
-      );
+    if (byRole.size === 0 && ledgers.length === 0) {
+      const expected = this.kind
+        ? `${KIND_LABELS[this.kind]}模板的表头或项目名称`
+        : "本工具模板的标记，也没有找到服务台账、网点名录、评分表的表头或申报书、工作总结表的项目名称";
+      out.find(null, `无法识别该工作簿的内容：没有${expected}；该文件未导入`);
+      return out.result;
     }
-  }
-}
-
-// ---------------------------------------------------------------- 台账
-
-function identity(outlet: { name?: unknown; creditCode?: unknown } | undefined): Partial<Finding> {
-  const code = typeof outlet?.creditCode === "string" ? normaliseCode(outlet.creditCode, true) : "";
-  const name = typeof outlet?.name === "string" ? outlet.name.trim() : "";
-  return { outlet: code || name || null, outletName: name || null };
-}
-
-/** The year most of the service dates fall in (a ledger sheet made without 网点信息). */
-function likelyYear(dates: readonly unknown[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const d of dates) {
-    if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(d)) {
-      const y = Number(d.slice(0, 4));
-      counts.set(y, (counts.get(y) ?? 0) + 1);
+    for (const name of ignored) {
+      out.info(cellRef(name, 0, 1), `工作表“${name}”不是可识别的台账、名录、评分表或申报书/总结表，未导入`);
     }
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-}
-
-function importLedger(
-  out: Collector,
-  sources: TableSource[],
-  infoSheet: RawSheet | undefined,
-  marker: WorkbookMarker | null,
-  ctx: CodecContext,
-): void {
-  const file = out.file;
-  const info = infoSheet ? readForm(infoSheet, LEDGER_INFO_FORM, ctx) : null;
-  const head: Record<string, unknown> = { type: "ledger", outlet: {}, ...(info?.raw ?? {}) };
-  const ident = identity(head.outlet as Record<string, unknown>);
-  // Without a year in 网点信息 or the marker, it is inferred from the service dates.
-  const yearFromDates = head.year === undefined && !marker?.options?.year;
-
-  // Each row is validated as it is read, so that its raw values need not outlive it. The rows' findings wait in
-  // `pending` until those of the ledger itself are out (they come first), and go with the entries if it is invalid.
-  const pending = new Collector(file);
-  const perSource = sources.map((source) => new RowFindings(pending, source));
-  const entryParser = fastSchema(ledgerEntrySchema);
-  const dates: unknown[] = [];
-  const entries: LedgerEntry[] = [];
-  const entryRows: number[] = [];
-  const entrySources: number[] = [];
-  let rowCount = 0;
-  sources.forEach((source, s) => {
-    noteColumns(out, source);
-    const findings = perSource[s]!;
-    readTable(
-      out,
-      source,
-      ctx,
-      (values, row, problem) => {
-        rowCount++;
-        if (yearFromDates) dates.push(values.date);
-        if (problem) {
-          findings.add(row, problem.col, problem.message, "行", { ...ident, document: "ledger", entry: row });
-          return;
-        }
-        const entry = entryParser.safeParse(values, PARSE_PARAMS);
-        if (!entry.success) {
-          const { path, message } = firstIssue(entry.error.issues);
-          findings.add(row, issueColumn(source.header, path), message, "行", {
-            ...ident,
-            document: "ledger",
-            entry: row,
-          });
-          return;
-        }
-        entries.push(entry.data);
-        entryRows.push(row);
-        entrySources.push(s);
-      },
-      (reader) => {
-        // The row's cells straight into the entry, without the raw object in between; a row this cannot take (a
-        // cell that cannot be read, an invalid entry) goes the way above, which reports it as zod does.
-        const paths = reader.keyPaths;
-        const parse = fieldsParser(ledgerEntrySchema, paths);
-        if (!parse || paths.some((p) => p[0] === "date" && p.length > 1)) return null;
-        const dateField = paths.findIndex((p) => p[0] === "date");
-        const fields: unknown[] = [];
-        return (cells, from, row) => {
-          if (!reader.readFields(cells, from, ctx, fields)) return false;
-          const entry = parse(fields);
-          if (entry === INVALID) return false;
-          rowCount++;
-          if (yearFromDates) dates.push(dateField < 0 ? undefined : fields[dateField]);
-          entries.push(entry);
-          entryRows.push(row);
-          entrySources.push(s);
-          return true;
-        };
-      },
-      { ...ident, document: "ledger" },
-      pending,
-    );
-  });
-
-  for (const p of info?.problems ?? []) out.find(p.ref, `“${p.label}”：${p.message}`);
-  if (info) reportUnreadFields(out, info, { ...ident, document: "ledger" });
-  if (head.year === undefined && marker?.options?.year) head.year = Number(marker.options.year);
-  if (head.year === undefined) {
-    const year = likelyYear(dates);
-    // Not kept with the ledger (entryPath's closure shares this scope).
-    dates.length = 0;
-    if (year !== undefined) {
-      head.year = year;
+    this.importRoles(byRole, ledgers);
+    if (out.result.rowsRejected > 0) {
+      const r = out.result;
       out.info(
-        infoSheet ? (lookupCell(info!.cells, "year")?.ref ?? null) : null,
-        `台账未填写年度，按服务日期推定为 ${year} 年度`,
-        identity(head.outlet as Record<string, unknown>),
+        null,
+        `读取 ${r.rowsRead} 行（条）记录：载入 ${r.rowsLoaded}，未载入 ${r.rowsRejected}（原因见上列各条）`,
       );
     }
+    return out.result;
   }
-  const parsed = parseDocumentValue({ ...head, entries: [] }, file, "");
-  const ledgerDoc = parsed.documents[0];
-  if (!ledgerDoc || ledgerDoc.kind !== "ledger" || (info?.problems.length ?? 0) > 0) {
-    for (const f of parsed.findings) {
-      const cell = info ? lookupCell(info.cells, f.path) : undefined;
-      out.result.findings.push({
-        ...f,
-        path: cell?.ref ?? (infoSheet ? cellRef(infoSheet.name, null, 1) : f.path),
-        message: cell
-          ? `“${cell.label}”：${f.message}`
-          : `${f.message}${infoSheet ? "" : "（工作簿中没有“网点信息”工作表）"}`,
-      });
-    }
-    if (rowCount) out.find(null, `台账的网点信息有误，${rowCount} 行服务记录均未载入`, ident);
-    out.count(rowCount, 0);
-    return;
-  }
-  perSource.forEach((f) => f.close({ ...ident, document: "ledger" }));
-  // At most MAX_ROW_FINDINGS (and a summary) per sheet.
-  for (const f of pending.result.findings) out.result.findings.push(f);
 
-  const sourced: SourcedLedger = {
-    kind: "ledger",
-    doc: { ...ledgerDoc.doc, entries },
-    file,
-    pathPrefix: "",
-    entryNumbers: entryRows,
-    // Messages say 第 N 行: entry numbers here are sheet rows.
-    entryUnit: "row",
-    // Rules point at the cell itself: 服务台账!H12.
-    entryPath: (index, field) => {
-      const src = sources[entrySources[index] ?? 0]!;
-      const col = field ? issueColumn(src.header, field) : null;
-      return cellRef(src.sheet.name, col, entryRows[index] ?? src.header.row + 1);
-    },
-    entriesRead: rowCount,
-    entriesRejected: rowCount - entries.length,
-  };
-  out.result.documents.push(sourced);
-  out.count(rowCount, entries.length);
+  /** A ledger sheet held whole (not streamed, or streamed out of order): its rows through the same LedgerSheet. */
+  private wholeLedger(sheet: RawSheet, header: HeaderMatch<Column>): LedgerSheet {
+    const ledger = new LedgerSheet(this.out.file, { sheet, header }, this.ctx);
+    sheet.rows.forEach((cells, r) => ledger.row(r + 1, cells ?? NO_CELLS));
+    ledger.end();
+    return ledger;
+  }
+
+  private importRoles(byRole: ReadonlyMap<Role["role"], Recognised[]>, ledgers: LedgerSheet[]): void {
+    const { out, ctx } = this;
+    if (ledgers.length) {
+      finishLedger(out, ledgers, byRole.get("ledgerInfo")?.[0]?.sheet, this.marker, ctx);
+    } else if (byRole.has("ledgerInfo")) {
+      out.info(null, "工作簿中有“网点信息”但没有服务台账表格（表头应含服务日期、服务事项等），未导入台账");
+    }
+    for (const role of ["application", "annualSummary"] as const) {
+      for (const { sheet } of byRole.get(role) ?? []) importForm(out, role, sheet, ctx);
+    }
+    const header = (e: Recognised) => (e.role as { header: HeaderMatch<Column> }).header;
+    const registries = byRole.get("registry") ?? [];
+    const evaluations = byRole.get("evaluations") ?? [];
+    if (registries.length || evaluations.length) {
+      importRegistry(
+        out,
+        registries.map((e) => ({ sheet: e.sheet, header: header(e) })),
+        evaluations.map((e) => ({ sheet: e.sheet, header: header(e) })),
+        ctx,
+      );
+    }
+    for (const { sheet, role } of byRole.get("scoring") ?? []) {
+      importScoring(out, sheet, (role as { header: ScoringHeader }).header, this.marker);
+    }
+  }
+}
+
+/** Sheets never imported: hidden ones, the marker, the instructions. */
+function isPassedOver(sheet: { name: string; hidden: boolean }): boolean {
+  return sheet.hidden || sheet.name === MARKER_SHEET || sheet.name === INSTRUCTIONS_SHEET;
+}
+
+/** Reads a filled workbook: documents (by marker, else recognised sheet by sheet) and reviewers' sheets. */
+export function importWorkbook(raw: RawWorkbook, file: string): ImportResult {
+  const run = new WorkbookImport(file, raw.marker);
+  for (const sheet of raw.sheets) {
+    const ledger = run.plan(sheet, sheet.rows.slice(0, run.headRows));
+    if (!ledger) continue;
+    sheet.rows.forEach((cells, r) => ledger.row(r + 1, cells ?? NO_CELLS));
+    ledger.end();
+  }
+  return run.finish(raw.sheets);
 }
 
 // ---------------------------------------------------------------- 申报书, 工作总结表

@@ -208,6 +208,28 @@ export interface RawWorkbook {
   marker: WorkbookMarker | null;
 }
 
+/**
+ * Takes a sheet's rows one at a time as a reader reads them, so that a million rows need not be held: each row is
+ * handed over once, in order, and its array is reused for the next one (a consumer keeps nothing of it).
+ */
+export interface RowConsumer {
+  /** Sheet row `row` (1-based); blank rows may be skipped or given as blanks. */
+  row(row: number, cells: readonly CellValue[]): void;
+  /** The sheet's last row was given. */
+  end(): void;
+  /** The reader cannot give this sheet's rows in order after all: what was given is void, the sheet comes whole. */
+  abandon(): void;
+}
+
+/**
+ * Decides, from a sheet's first rows, whether its rows are to be handed over one by one (a ledger) or kept with the
+ * sheet (everything else). `plan` is called once per sheet but the marker sheet, in tab order.
+ */
+export interface SheetPlanner {
+  readonly headRows: number;
+  plan(sheet: { name: string; hidden: boolean }, head: readonly (readonly CellValue[])[]): RowConsumer | null;
+}
+
 /** Converts an Excel date serial (1900 system, with its phantom 29 February 1900) to ISO. */
 export function serialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
